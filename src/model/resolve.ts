@@ -1,0 +1,243 @@
+/**
+ * Turns validated documents into the Design graph: one id namespace, every
+ * reference checked (with the nearest known id suggested), units parsed.
+ */
+import type {
+  Component, DataAsset, Design, Element, ElementKind, Link, SourceRef, Workload, WorkloadNode,
+} from './design.js';
+import type { DesignError, SourceLocation } from './errors.js';
+import { suggestNearest } from './errors.js';
+import type { DesignDoc, PathStepDoc } from './schema.js';
+import { parseDuration, parseGrowth, parseHorizon, parseCount, parseRate } from './units.js';
+
+/** One list item with the file and path it came from. */
+export interface Sourced<T> {
+  value: T;
+  source: SourceRef;
+}
+
+export interface MergedDoc {
+  file: string;
+  files: string[];
+  system: Sourced<DesignDoc['system']>;
+  lists: { [K in keyof ListDocs]: Sourced<ListDocs[K][number]>[] };
+  checks: DesignDoc['checks'];
+  capacity: DesignDoc['capacity'];
+}
+
+type ListDocs = Pick<DesignDoc, 'users' | 'requirements' | 'data' | 'zones' | 'components' | 'links' | 'workloads' | 'existing' | 'decisions' | 'risks'>;
+
+const ASYNC_PROTOCOLS = new Set(['amqp', 'kafka', 'mqtt', 'sqs', 'sns', 'nats', 'pubsub', 'eventbridge', 'jms', 'stomp', 'smtp']);
+
+export function resolveDesign(
+  merged: MergedDoc,
+  locate: (source: SourceRef, field?: (string | number)[]) => SourceLocation,
+): { design?: Design; errors: DesignError[] } {
+  const errors: DesignError[] = [];
+  const byId = new Map<string, Element>();
+  const sourceOf = new Map<string, SourceRef>();
+  const { lists } = merged;
+
+  const fail = (source: SourceRef, field: (string | number)[], code: DesignError['code'], message: string, hint?: string) => {
+    errors.push({ code, message, location: locate(source, field), path: [...source.path, ...field].join('.'), hint });
+  };
+
+  const register = (kind: ElementKind, id: string, element: Element['element'], source: SourceRef, field: (string | number)[] = ['id']) => {
+    const earlier = sourceOf.get(id);
+    if (earlier) {
+      const where = locate(earlier, ['id']);
+      fail(source, field, 'duplicate-id', `duplicate id "${id}": already used at ${where.file}:${where.line}:${where.column}`,
+        kind === 'link' ? 'two links join the same pair: give each an explicit id' : 'ids are unique across the whole design');
+      return;
+    }
+    sourceOf.set(id, source);
+    byId.set(id, { kind, element } as Element);
+  };
+
+  const users = lists.users.map(located);
+  const requirements = lists.requirements.map(located);
+  const data = lists.data.map((item) => {
+    const d = located(item) as DataAsset;
+    d.retentionSeconds = d.retention ? parseDuration(d.retention) : undefined;
+    return d;
+  });
+  const zones = lists.zones.map(located);
+  const existing = lists.existing.map(located);
+  const decisions = lists.decisions.map(located);
+  const risks = lists.risks.map(located);
+
+  const components: Component[] = lists.components.map(({ value, source }) => {
+    const inst = value.instances;
+    const instancesMin = inst === undefined ? 1 : typeof inst === 'number' ? inst : inst.min;
+    const instancesMax = inst === undefined ? instancesMin : typeof inst === 'number' ? inst : (inst.max ?? inst.min);
+    let serviceTimeSeconds = value.serviceTime ? parseDuration(value.serviceTime) : undefined;
+    if (serviceTimeSeconds === undefined && value.capacity) {
+      const perInstance = parseRate(value.capacity);
+      if (perInstance && perInstance > 0) serviceTimeSeconds = (value.concurrency ?? 1) / perInstance;
+    }
+    if (instancesMax < instancesMin) {
+      fail(source, ['instances', 'max'], 'schema', `instances.max (${instancesMax}) is below instances.min (${instancesMin})`);
+    }
+    const c = located({ value, source }) as Component;
+    c.instancesMin = instancesMin;
+    c.instancesMax = instancesMax;
+    c.serviceTimeSeconds = serviceTimeSeconds;
+    c.timeoutSeconds = value.timeout ? parseDuration(value.timeout) : undefined;
+    c.retentionSeconds = value.retention ? parseDuration(value.retention) : undefined;
+    return c;
+  });
+
+  const explicitLinkId = lists.links.map(({ value }) => value.id !== undefined);
+  const links: Link[] = lists.links.map((item) => {
+    const l = located(item) as Link;
+    l.id = l.id ?? `${l.from}->${l.to}`;
+    l.mode = l.mode ?? (ASYNC_PROTOCOLS.has(l.protocol.toLowerCase()) ? 'async' : 'sync');
+    return l;
+  });
+
+  for (const u of users) register('user', u.id, u, u.source);
+  for (const r of requirements) register('requirement', r.id, r, r.source);
+  for (const d of data) register('data', d.id, d, d.source);
+  for (const z of zones) register('zone', z.id, z, z.source);
+  for (const c of components) register('component', c.id, c, c.source);
+  for (const e of existing) register('existing', e.id, e, e.source);
+  for (const d of decisions) register('decision', d.id, d, d.source);
+  links.forEach((l, i) => register('link', l.id, l, l.source, explicitLinkId[i] ? ['id'] : ['to']));
+
+  const idsOf = (kinds: ElementKind[]) => {
+    const out: string[] = [];
+    for (const [id, e] of byId) if (kinds.includes(e.kind)) out.push(id);
+    return out;
+  };
+  const known = new Map<string, string[]>();
+  const checkRef = (source: SourceRef, field: (string | number)[], id: string, kinds: ElementKind[], what: string) => {
+    const e = byId.get(id);
+    if (e && kinds.includes(e.kind)) return;
+    const key = kinds.join('|');
+    if (!known.has(key)) known.set(key, idsOf(kinds));
+    const nearest = suggestNearest(id, known.get(key)!);
+    const found = e ? ` ("${id}" is a ${e.kind})` : '';
+    fail(source, field, 'unknown-id', `unknown ${what} "${id}"${found}`, nearest ? `did you mean "${nearest}"?` : undefined);
+  };
+
+  const reachable: ElementKind[] = ['component', 'existing'];
+  for (const u of users) u.uses.forEach((id, i) => checkRef(u.source, ['uses', i], id, reachable, 'component'));
+  for (const c of components) {
+    c.serves.forEach((id, i) => checkRef(c.source, ['serves', i], id, ['requirement'], 'requirement'));
+    c.stores.forEach((id, i) => checkRef(c.source, ['stores', i], id, ['data'], 'data asset'));
+    c.uses.forEach((id, i) => checkRef(c.source, ['uses', i], id, ['data'], 'data asset'));
+    if (c.zone) checkRef(c.source, ['zone'], c.zone, ['zone'], 'zone');
+    if (c.adapterFor) checkRef(c.source, ['adapterFor'], c.adapterFor, ['component'], 'component');
+    if (c.secretsFrom) checkRef(c.source, ['secretsFrom'], c.secretsFrom, ['component'], 'component');
+    if (c.audit?.sink) checkRef(c.source, ['audit', 'sink'], c.audit.sink, ['component', 'existing'], 'component');
+  }
+  for (const e of existing) if (e.zone) checkRef(e.source, ['zone'], e.zone, ['zone'], 'zone');
+  for (const l of links) {
+    checkRef(l.source, ['from'], l.from, reachable, 'component');
+    checkRef(l.source, ['to'], l.to, reachable, 'component');
+    l.carries.forEach((id, i) => checkRef(l.source, ['carries', i], id, ['data'], 'data asset'));
+  }
+
+  const workloads: Workload[] = [];
+  for (const { value, source } of lists.workloads) {
+    const nodes: WorkloadNode[] = [];
+    const root = buildPath(value.path, source, ['path'], 1, nodes, (field, id) => checkRef(source, field, id, reachable, 'component'));
+    if (!root) continue;
+    const w: Workload = {
+      ...value, source, root, nodes,
+      ratePerSecond: value.rate ? parseRate(value.rate) : undefined,
+      users: value.users !== undefined ? parseCount(value.users) : undefined,
+      thinkTimeSeconds: value.thinkTime ? parseDuration(value.thinkTime) : undefined,
+      peakFactorValue: value.peakFactor ?? 1,
+      growthPerMonth: value.growth ? (parseGrowth(value.growth) ?? 0) : 0,
+      horizonMonths: value.horizon ? (parseHorizon(value.horizon) ?? 0) : 0,
+    };
+    if (w.ratePerSecond === undefined && w.users === undefined) {
+      fail(source, ['id'], 'schema', `workload "${w.id}" needs a rate (open) or users (closed)`, 'add rate: 100/s, or users: 500 with thinkTime: 5s');
+    }
+    register('workload', w.id, w, source);
+    workloads.push(w);
+  }
+
+  for (const r of requirements) {
+    if (r.target?.workload) checkRef(r.source, ['target', 'workload'], r.target.workload, ['workload'], 'workload');
+  }
+  if (errors.length > 0) return { errors };
+
+  const linksFrom = new Map<string, Link[]>();
+  const linksTo = new Map<string, Link[]>();
+  for (const l of links) {
+    let a = linksFrom.get(l.from);
+    if (!a) linksFrom.set(l.from, (a = []));
+    a.push(l);
+    let b = linksTo.get(l.to);
+    if (!b) linksTo.set(l.to, (b = []));
+    b.push(l);
+  }
+
+  const design: Design = {
+    file: merged.file,
+    files: merged.files,
+    system: { ...merged.system.value, source: merged.system.source },
+    users, requirements, data, zones, components, links, workloads, existing, decisions, risks,
+    checks: merged.checks,
+    capacity: merged.capacity,
+    byId, linksFrom, linksTo,
+    locate,
+  };
+  return { design, errors };
+}
+
+/** Adds the source to the validated document in place (zod's output is our own fresh copy). */
+function located<T extends object>({ value, source }: Sourced<T>): T & { source: SourceRef } {
+  const element = value as T & { source: SourceRef };
+  element.source = source;
+  return element;
+}
+
+function buildPath(
+  steps: PathStepDoc[],
+  source: SourceRef,
+  field: (string | number)[],
+  parentVisits: number,
+  nodes: WorkloadNode[],
+  check: (field: (string | number)[], id: string) => void,
+): WorkloadNode | undefined {
+  let first: WorkloadNode | undefined;
+  let previous: WorkloadNode | undefined;
+  steps.forEach((step, i) => {
+    const node = buildStep(step, source, [...field, i], previous ? previous.visits : parentVisits, nodes, check);
+    if (previous) previous.children.push(node);
+    else first = node;
+    previous = node;
+  });
+  return first;
+}
+
+function buildStep(
+  step: PathStepDoc,
+  source: SourceRef,
+  stepField: (string | number)[],
+  callerVisits: number,
+  nodes: WorkloadNode[],
+  check: (field: (string | number)[], id: string) => void,
+): WorkloadNode {
+  let id = typeof step === 'string' ? step : '';
+  let spec: { calls?: number; async?: boolean; then?: PathStepDoc[] } = {};
+  if (typeof step !== 'string') {
+    const entry = Object.entries(step)[0];
+    if (entry) [id, spec] = entry;
+    stepField = [...stepField, id];
+  }
+  check(stepField, id);
+  const calls = spec.calls ?? 1;
+  const node: WorkloadNode = {
+    component: id, calls, visits: callerVisits * calls, async: spec.async ?? false, children: [],
+    source: { file: source.file, path: [...source.path, ...stepField] },
+  };
+  nodes.push(node);
+  (spec.then ?? []).forEach((branch, b) => {
+    node.children.push(buildStep(branch, source, [...stepField, 'then', b], node.visits, nodes, check));
+  });
+  return node;
+}

@@ -1,0 +1,389 @@
+/**
+ * The design file's schema (v1): the single source of truth for the loader's
+ * validation, the TypeScript types and the published JSON Schema.
+ * Units stay strings here (with patterns editors can check); `resolve.ts`
+ * turns them into numbers.
+ */
+import { z } from 'zod';
+import {
+  COUNT_PATTERN, DURATION_PATTERN, GROWTH_PATTERN, HORIZON_PATTERN, PERCENT_PATTERN, RATE_PATTERN,
+} from './units.js';
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
+
+export const Id = z.string().regex(ID_PATTERN, 'an id: letters, digits and . _ : / - (no spaces)')
+  .describe('An identifier, unique across the design. Other elements refer to it.');
+const IdList = z.array(Id);
+const Text = z.string();
+
+export const Duration = z.string().regex(new RegExp(DURATION_PATTERN), 'a duration such as 4ms, 2s, 90d')
+  .describe('A duration: 250us, 4ms, 2s, 5min, 1h, 90d, 1y.');
+export const Rate = z.string().regex(new RegExp(RATE_PATTERN), 'a rate such as 1200/s or 72k/min')
+  .describe('A rate: 1200/s, 72k/min, 3M/day.');
+export const Percent = z.string().regex(new RegExp(PERCENT_PATTERN), 'a percentage such as 12%')
+  .describe('A percentage: 12%.');
+export const Growth = z.string().regex(new RegExp(GROWTH_PATTERN), 'a growth rate such as 12%/month')
+  .describe('Compound growth: 12%/month (the default period) or 40%/year.');
+export const Horizon = z.string().regex(new RegExp(HORIZON_PATTERN), 'a horizon such as 24 months or 2y')
+  .describe('How far ahead to plan: 24 months, 2y.');
+export const Count = z.union([
+  z.number().nonnegative(),
+  z.string().regex(new RegExp(COUNT_PATTERN), 'a count such as 5000 or 50k'),
+]).describe('A count: 5000 or 50k.');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').describe('A date, YYYY-MM-DD.');
+
+export const Regime = z.enum(['gdpr', 'hipaa', 'pci', 'soc2', 'ccpa']);
+export const Protocol = z.string().min(1)
+  .describe('A protocol name: https, http, grpc, graphql, websocket, amqp, kafka, mqtt, sql, redis, smtp, sftp, …');
+export const Severity = z.enum(['error', 'warning', 'info']);
+export const SeveritySetting = z.enum(['off', 'info', 'warning', 'error']);
+
+const Scope = z.strictObject({
+  in: z.array(Text).default([]).describe('Functions the system covers.'),
+  out: z.array(Text).default([]).describe('Functions explicitly out of scope.'),
+});
+
+const Constraints = z.strictObject({
+  budget: z.strictObject({
+    monthly: z.number().nonnegative().describe('Running cost ceiling per month.'),
+    currency: z.string().default('USD'),
+  }).optional(),
+  deadline: IsoDate.optional(),
+  engineers: z.number().int().nonnegative().optional(),
+  other: z.array(Text).optional().describe('Further constraints, in words.'),
+});
+
+const System = z.strictObject({
+  name: Text,
+  purpose: Text.optional(),
+  scope: Scope.optional(),
+  constraints: Constraints.optional(),
+  compliance: z.array(Regime).default([]),
+  standards: z.strictObject({
+    internalProtocol: Protocol.optional(),
+    externalProtocol: Protocol.optional(),
+    asyncProtocol: Protocol.optional(),
+  }).optional(),
+  controller: z.strictObject({
+    name: Text,
+    contact: Text.optional(),
+    dpo: Text.optional(),
+    representative: Text.optional(),
+  }).optional().describe('The GDPR controller (Art. 30(1)(a)).'),
+  region: Text.optional().describe('Default region of components, e.g. eu-west-1 or EU.'),
+});
+
+export const UserKind = z.enum(['end-user', 'developer', 'operator', 'admin', 'partner', 'system']);
+const User = z.strictObject({
+  id: Id,
+  kind: UserKind,
+  name: Text.optional(),
+  description: Text.optional(),
+  uses: IdList.default([]).describe('Components this user reaches directly (entry points).'),
+  regions: z.array(Text).optional().describe('Where these users are, e.g. [EU, US].'),
+  count: Count.optional(),
+});
+
+const QualityTarget = z.strictObject({
+  workload: Id.optional(),
+  latencyMean: Duration.optional(),
+  latencyP50: Duration.optional(),
+  latencyP95: Duration.optional(),
+  latencyP99: Duration.optional(),
+  availability: Percent.optional(),
+  throughput: Rate.optional(),
+  utilisation: Percent.optional(),
+  rpo: Duration.optional(),
+  rto: Duration.optional(),
+  errorRate: Percent.optional(),
+});
+
+export const RequirementKind = z.enum(['function', 'quality', 'constraint']);
+const Requirement = z.strictObject({
+  id: Id,
+  kind: RequirementKind,
+  text: Text,
+  target: QualityTarget.optional(),
+  priority: z.enum(['must', 'should', 'could', 'wont']).optional(),
+  scope: Text.optional().describe('The scope item (system.scope.in/out) this requirement belongs to.'),
+});
+
+export const Classification = z.enum([
+  'public', 'internal', 'confidential', 'restricted',
+  'personal', 'special', 'phi', 'pan', 'sad', 'credentials', 'secret', 'criminal', 'children',
+]).describe('public < internal < confidential < restricted; personal (GDPR), special (GDPR Art. 9), phi (HIPAA), pan / sad (PCI), credentials and secret (keys), criminal (Art. 10), children.');
+
+export const LawfulBasis = z.enum([
+  'consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests',
+]);
+
+const Purpose = z.strictObject({
+  id: Id.optional(),
+  name: Text,
+  lawfulBasis: LawfulBasis.optional(),
+  specialCategoryCondition: Text.optional(),
+  liaRef: Text.optional(),
+});
+
+const DataAsset = z.strictObject({
+  id: Id,
+  name: Text.optional(),
+  description: Text.optional(),
+  classification: z.array(Classification).default([]),
+  subjects: z.array(Text).default([]).describe('Whose data this is: user ids or subject categories.'),
+  subjectRegions: z.array(Text).optional().describe('Where the data subjects are, e.g. [EU].'),
+  retention: Duration.optional(),
+  lawfulBasis: LawfulBasis.optional(),
+  specialCategoryCondition: Text.optional().describe('GDPR Art. 9(2) condition, e.g. 9(2)(h).'),
+  purposes: z.array(Purpose).optional(),
+  origin: Text.optional().describe('Where the data comes from (GDPR Art. 14).'),
+});
+
+export const TrustLevel = z.enum(['none', 'low', 'internal', 'high', 'restricted']);
+const Zone = z.strictObject({
+  id: Id,
+  name: Text.optional(),
+  trust: TrustLevel,
+  description: Text.optional(),
+  region: Text.optional(),
+  maxClassification: Classification.optional().describe('The most sensitive data this zone may hold.'),
+  cde: z.boolean().optional().describe('Part of the PCI cardholder data environment.'),
+});
+
+export const AuthKind = z.enum(['none', 'apikey', 'basic', 'oauth2', 'oidc', 'jwt', 'mtls', 'saml', 'iam', 'password', 'session']);
+export const TlsKind = z.enum(['none', 'tls', 'mtls']);
+
+const Interface = z.strictObject({
+  id: Id.optional(),
+  protocol: Protocol,
+  public: z.boolean().default(false),
+  auth: AuthKind.optional(),
+  mfa: z.boolean().optional(),
+  admin: z.boolean().optional().describe('An administrative or operator interface.'),
+  rateLimit: Rate.optional(),
+  waf: z.boolean().optional(),
+  port: z.number().int().optional(),
+  contract: Text.optional().describe('Path of the contract file (OpenAPI, .proto, AsyncAPI), relative to this design file.'),
+  operations: z.array(Text).optional(),
+});
+
+export const ComponentKind = z.enum(['service', 'gateway', 'datastore', 'queue', 'cache', 'frontend', 'job', 'external', 'secrets', 'log']);
+const Instances = z.union([
+  z.number().int().positive(),
+  z.strictObject({ min: z.number().int().positive().default(1), max: z.number().int().positive().optional() }),
+]).describe('Instance count, or { min, max } for autoscaling.');
+
+const Distribution = z.union([
+  z.enum(['exponential', 'constant', 'lognormal']),
+  z.strictObject({ kind: z.enum(['exponential', 'constant', 'lognormal']), cv: z.number().nonnegative().optional() }),
+]);
+
+const Component = z.strictObject({
+  id: Id,
+  kind: ComponentKind,
+  name: Text.optional(),
+  description: Text.optional(),
+  tech: Text.optional(),
+  zone: Id.optional(),
+  region: Text.optional(),
+  serves: IdList.default([]).describe('Requirements this component serves.'),
+  stores: IdList.default([]).describe('Data assets this component holds at rest.'),
+  uses: IdList.default([]).describe('Data assets this component reads or processes without storing.'),
+  exposes: z.array(Interface).default([]),
+  instances: Instances.optional(),
+  concurrency: z.number().int().positive().optional().describe('Requests one instance serves at once.'),
+  serviceTime: Duration.optional().describe('Mean time to serve one request, excluding downstream calls.'),
+  serviceTimeDistribution: Distribution.optional(),
+  capacity: Rate.optional().describe('Throughput of one instance, instead of serviceTime.'),
+  queueLimit: z.number().int().nonnegative().optional().describe('Requests that may wait per instance before new ones are dropped.'),
+  timeout: Duration.optional(),
+  retries: z.number().int().nonnegative().optional(),
+  stateful: z.boolean().optional(),
+  scalesOut: z.boolean().optional().describe('Whether more instances can share the load (false: sticky state, leader, singleton).'),
+  runtime: Id.optional().describe('Shared runtime or cluster id (components with the same runtime share it).'),
+  cost: z.strictObject({
+    perInstanceMonthly: z.number().nonnegative().optional(),
+    fixedMonthly: z.number().nonnegative().optional(),
+  }).optional(),
+  encryptedAtRest: z.union([z.boolean(), z.enum(['disk', 'field', 'tokenised', 'hashed'])]).optional()
+    .describe('true or disk (volume/disk-level), field (application/field-level), tokenised, hashed.'),
+  backup: z.strictObject({
+    rpo: Duration.optional(),
+    rto: Duration.optional(),
+    retention: Duration.optional(),
+    encrypted: z.boolean().optional(),
+    tested: z.boolean().optional(),
+    region: Text.optional(),
+  }).optional(),
+  retention: Duration.optional().describe('How long this store keeps data (logs, caches, backups too).'),
+  audit: z.strictObject({
+    logs: z.boolean().optional(),
+    retention: Duration.optional(),
+    sink: Id.optional(),
+  }).optional(),
+  processor: z.boolean().optional().describe('An external party processing data on our behalf.'),
+  agreements: z.array(z.enum(['dpa', 'baa', 'scc', 'bcr', 'aoc', 'nda'])).default([]),
+  subProcessors: z.array(Text).optional(),
+  platform: Text.optional().describe('Kind of external platform: chat, payment, identity, email, sms, storage, …'),
+  adapterFor: Id.optional().describe('The plug-in interface (a component id) this adapter implements.'),
+  secretsFrom: Id.optional().describe('The secrets store component this component takes its credentials from.'),
+  owner: Text.optional(),
+});
+
+export const LinkMode = z.enum(['sync', 'async']);
+const Link = z.strictObject({
+  id: Id.optional().describe('Defaults to "from->to"; needed when two links join the same pair.'),
+  from: Id,
+  to: Id,
+  protocol: Protocol,
+  tls: TlsKind.optional(),
+  auth: AuthKind.optional(),
+  mode: LinkMode.optional().describe('sync (caller waits) or async (fire and forget, via a queue); defaults from the protocol.'),
+  carries: IdList.default([]),
+  uses: z.array(Text).optional().describe('Operations used: "GET /users/{id}", "UserService.GetUser", a channel name.'),
+  identity: z.enum(['end-user', 'service', 'none']).optional().describe('Whose identity the call carries.'),
+  public: z.boolean().optional().describe('Crosses a public network.'),
+  description: Text.optional(),
+});
+
+type PathStepInput = string | Record<string, { calls?: number; async?: boolean; then?: PathStepInput[] }>;
+export const PathStep: z.ZodType<PathStepInput> = z.lazy(() => z.union([
+  Id,
+  z.record(Id, z.strictObject({
+    calls: z.number().positive().optional().describe('Calls per request of the caller (fan-out).'),
+    async: z.boolean().optional(),
+    then: z.array(PathStep).optional().describe('Calls this step makes (a branch), each called by this step.'),
+  })),
+]));
+
+const Workload = z.strictObject({
+  id: Id,
+  description: Text.optional(),
+  rate: Rate.optional().describe('Open workload: arrivals at the first step.'),
+  users: Count.optional().describe('Closed workload: concurrent users.'),
+  thinkTime: Duration.optional(),
+  peakFactor: z.number().positive().optional(),
+  growth: Growth.optional(),
+  horizon: Horizon.optional(),
+  path: z.array(PathStep).min(1).describe('The call path: each step is called by the one before it.'),
+});
+
+const Existing = z.strictObject({
+  id: Id,
+  name: Text.optional(),
+  description: Text.optional(),
+  protocol: Protocol.optional(),
+  contract: Text.optional(),
+  owner: Text.optional(),
+  zone: Id.optional(),
+  exposes: z.array(Interface).optional(),
+});
+
+export const DecisionStatus = z.enum(['proposed', 'accepted', 'superseded', 'deprecated', 'rejected']);
+const Decision = z.strictObject({
+  id: Id,
+  title: Text,
+  status: DecisionStatus,
+  date: IsoDate.optional(),
+  about: IdList.default([]),
+  supersededBy: Id.optional(),
+  context: Text.optional(),
+  decision: Text.optional(),
+  consequences: Text.optional(),
+});
+
+export const RiskStatus = z.enum(['accepted', 'mitigated', 'false-positive']);
+const Risk = z.strictObject({
+  finding: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+(@.+)?$/, 'a finding id: rule@element, e.g. security/plaintext-sensitive-link@gateway->router'),
+  status: RiskStatus,
+  by: Text,
+  why: Text,
+  until: IsoDate.optional(),
+  ticket: Text.optional(),
+});
+
+const RuleSetting = z.union([
+  SeveritySetting,
+  z.strictObject({ severity: SeveritySetting.optional(), options: z.record(z.string(), z.unknown()).optional() }),
+]);
+
+const Checks = z.strictObject({
+  rules: z.record(z.string(), RuleSetting).default({}),
+  failOn: z.enum(['error', 'warning', 'info', 'never']).optional(),
+});
+
+const Capacity = z.strictObject({
+  targetUtilisation: Percent.optional(),
+}).describe('Defaults for capacity planning.');
+
+/** Sections that hold lists of elements; included files may add to each. */
+export const LIST_SECTIONS = ['users', 'requirements', 'data', 'zones', 'components', 'links', 'workloads', 'existing', 'decisions', 'risks'] as const;
+export type ListSection = (typeof LIST_SECTIONS)[number];
+
+const designShape = {
+  $schema: z.string().optional(),
+  archwright: z.literal(1).describe('Version of the design format.'),
+  include: z.array(z.string()).optional().describe('Further files (globs, relative to this file) whose lists join this design.'),
+  system: System,
+  users: z.array(User).default([]),
+  requirements: z.array(Requirement).default([]),
+  data: z.array(DataAsset).default([]),
+  zones: z.array(Zone).default([]),
+  components: z.array(Component).default([]),
+  links: z.array(Link).default([]),
+  workloads: z.array(Workload).default([]),
+  existing: z.array(Existing).default([]),
+  decisions: z.array(Decision).default([]),
+  risks: z.array(Risk).default([]),
+  checks: Checks.optional(),
+  capacity: Capacity.optional(),
+};
+
+export const DesignSchema = z.strictObject(designShape);
+
+/** An included file: any list section, no system. */
+export const FragmentSchema = z.strictObject({
+  $schema: z.string().optional(),
+  archwright: z.literal(1).optional(),
+  include: z.array(z.string()).optional(),
+  users: designShape.users.optional(),
+  requirements: designShape.requirements.optional(),
+  data: designShape.data.optional(),
+  zones: designShape.zones.optional(),
+  components: designShape.components.optional(),
+  links: designShape.links.optional(),
+  workloads: designShape.workloads.optional(),
+  existing: designShape.existing.optional(),
+  decisions: designShape.decisions.optional(),
+  risks: designShape.risks.optional(),
+});
+
+export type DesignDoc = z.output<typeof DesignSchema>;
+export type SystemDoc = DesignDoc['system'];
+export type UserDoc = DesignDoc['users'][number];
+export type RequirementDoc = DesignDoc['requirements'][number];
+export type DataAssetDoc = DesignDoc['data'][number];
+export type ZoneDoc = DesignDoc['zones'][number];
+export type ComponentDoc = DesignDoc['components'][number];
+export type InterfaceDoc = ComponentDoc['exposes'][number];
+export type LinkDoc = DesignDoc['links'][number];
+export type WorkloadDoc = DesignDoc['workloads'][number];
+export type ExistingDoc = DesignDoc['existing'][number];
+export type DecisionDoc = DesignDoc['decisions'][number];
+export type RiskDoc = DesignDoc['risks'][number];
+export type ChecksDoc = NonNullable<DesignDoc['checks']>;
+export type PathStepDoc = PathStepInput;
+export type ClassificationName = z.infer<typeof Classification>;
+export type SeverityName = z.infer<typeof Severity>;
+export type SeveritySettingName = z.infer<typeof SeveritySetting>;
+
+/** The JSON Schema editors use, generated from the zod schema. */
+export function designJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(DesignSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://archwright.dev/schema/archwright.schema.json',
+    title: 'archwright design',
+    ...schema,
+  };
+}

@@ -1,0 +1,49 @@
+/** Test helpers: designs from inline YAML through an in-memory host, and reviews of them. */
+import yaml from 'js-yaml';
+import type { Design } from '../src/model/design.js';
+import { loadDesign, type DesignHost, type LoadResult } from '../src/model/load.js';
+import { review, type ReviewOptions } from '../src/rules/engine.js';
+import type { Finding, Rule } from '../src/rules/types.js';
+
+export function memoryHost(files: Record<string, string | Uint8Array>): DesignHost {
+  return {
+    readFile: (path) => files[path],
+    glob: (patterns, cwd) => {
+      const prefix = cwd === '.' ? '' : `${cwd}/`;
+      return Object.keys(files).filter((f) => f.startsWith(prefix) && patterns.some((p) => globToRegExp(p).test(f.slice(prefix.length))));
+    },
+  };
+}
+
+function globToRegExp(glob: string): RegExp {
+  const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${re}$`);
+}
+
+/** A minimal valid design; `extra` is merged over it (lists replace lists). */
+export const BASE = {
+  archwright: 1,
+  system: { name: 'Test system', purpose: 'Testing.', constraints: { engineers: 2 } },
+};
+
+export function yamlOf(doc: unknown): string {
+  return yaml.dump(doc, { lineWidth: 200 });
+}
+
+/** Loads a design given as YAML text or as an object (merged over BASE). */
+export function load(design: string | Record<string, unknown>, files: Record<string, string> = {}): LoadResult {
+  const text = typeof design === 'string' ? design : yamlOf({ ...BASE, ...design });
+  return loadDesign('design.yaml', memoryHost({ 'design.yaml': text, ...files }));
+}
+
+export function designOf(design: string | Record<string, unknown>, files: Record<string, string> = {}): Design {
+  const result = load(design, files);
+  if (!result.design) throw new Error(`design did not load: ${JSON.stringify(result.errors, null, 2)}`);
+  return result.design;
+}
+
+/** Findings of the given rules (only those) on a design. */
+export function findingsOf(rules: Rule | Rule[], design: string | Record<string, unknown>, options: ReviewOptions = {}): Finding[] {
+  const list = Array.isArray(rules) ? rules : [rules];
+  return review(designOf(design), list, options).findings;
+}

@@ -121,21 +121,33 @@ export function resolveDesign(
   };
 
   const reachable: ElementKind[] = ['component', 'existing'];
-  for (const u of users) u.uses.forEach((id, i) => checkRef(u.source, ['uses', i], id, reachable, 'component'));
+  // Field paths are built only on failure: a large design has ~10^5 references.
+  const checkList = (source: SourceRef, field: string, ids: readonly string[], kinds: ElementKind[], what: string) => {
+    for (let i = 0; i < ids.length; i++) {
+      const e = byId.get(ids[i]);
+      if (!e || !kinds.includes(e.kind)) checkRef(source, [field, i], ids[i], kinds, what);
+    }
+  };
+  const checkOne = (source: SourceRef, field: string[], id: string | undefined, kinds: ElementKind[], what: string) => {
+    if (id === undefined) return;
+    const e = byId.get(id);
+    if (!e || !kinds.includes(e.kind)) checkRef(source, field, id, kinds, what);
+  };
+  for (const u of users) checkList(u.source, 'uses', u.uses, reachable, 'component');
   for (const c of components) {
-    c.serves.forEach((id, i) => checkRef(c.source, ['serves', i], id, ['requirement'], 'requirement'));
-    c.stores.forEach((id, i) => checkRef(c.source, ['stores', i], id, ['data'], 'data asset'));
-    c.uses.forEach((id, i) => checkRef(c.source, ['uses', i], id, ['data'], 'data asset'));
-    if (c.zone) checkRef(c.source, ['zone'], c.zone, ['zone'], 'zone');
-    if (c.adapterFor) checkRef(c.source, ['adapterFor'], c.adapterFor, ['component'], 'component');
-    if (c.secretsFrom) checkRef(c.source, ['secretsFrom'], c.secretsFrom, ['component'], 'component');
-    if (c.audit?.sink) checkRef(c.source, ['audit', 'sink'], c.audit.sink, ['component', 'existing'], 'component');
+    checkList(c.source, 'serves', c.serves, ['requirement'], 'requirement');
+    checkList(c.source, 'stores', c.stores, ['data'], 'data asset');
+    checkList(c.source, 'uses', c.uses, ['data'], 'data asset');
+    checkOne(c.source, ['zone'], c.zone, ['zone'], 'zone');
+    checkOne(c.source, ['adapterFor'], c.adapterFor, ['component'], 'component');
+    checkOne(c.source, ['secretsFrom'], c.secretsFrom, ['component'], 'component');
+    checkOne(c.source, ['audit', 'sink'], c.audit?.sink, ['component', 'existing'], 'component');
   }
-  for (const e of existing) if (e.zone) checkRef(e.source, ['zone'], e.zone, ['zone'], 'zone');
+  for (const e of existing) checkOne(e.source, ['zone'], e.zone, ['zone'], 'zone');
   for (const l of links) {
-    checkRef(l.source, ['from'], l.from, reachable, 'component');
-    checkRef(l.source, ['to'], l.to, reachable, 'component');
-    l.carries.forEach((id, i) => checkRef(l.source, ['carries', i], id, ['data'], 'data asset'));
+    checkOne(l.source, ['from'], l.from, reachable, 'component');
+    checkOne(l.source, ['to'], l.to, reachable, 'component');
+    checkList(l.source, 'carries', l.carries, ['data'], 'data asset');
   }
 
   const workloads: Workload[] = [];

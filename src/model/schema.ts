@@ -13,7 +13,13 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
 
 export const Id = z.string().regex(ID_PATTERN, 'an id: letters, digits and . _ : / - (no spaces)')
   .describe('An identifier, unique across the design. Other elements refer to it.');
-const IdList = z.array(Id);
+/**
+ * A reference to an element by id. No pattern here: resolve.ts checks every
+ * reference against the ids that exist (and suggests the nearest), and the
+ * pattern check cost as much as the rest of validating a link (measured).
+ */
+export const Ref = z.string().describe('The id of another element.');
+const IdList = z.array(Ref);
 const Text = z.string();
 
 export const Duration = z.string().regex(new RegExp(DURATION_PATTERN), 'a duration such as 4ms, 2s, 90d')
@@ -71,6 +77,11 @@ const System = z.strictObject({
     representative: Text.optional(),
   }).optional().describe('The GDPR controller (Art. 30(1)(a)).'),
   region: Text.optional().describe('Default region of components, e.g. eu-west-1 or EU.'),
+  dpia: Text.optional().describe('Reference to the data protection impact assessment (GDPR Art. 35), e.g. a document id or URL.'),
+  contingency: z.strictObject({
+    emergencyMode: Text.optional().describe('How critical processes keep protecting ePHI while operating in emergency mode (HIPAA 164.308(a)(7)(ii)(C)).'),
+    disasterRecovery: Text.optional().describe('Where the disaster recovery plan is (HIPAA 164.308(a)(7)(ii)(B)).'),
+  }).optional().describe('The contingency plan: emergency mode operation and disaster recovery.'),
 });
 
 export const UserKind = z.enum(['end-user', 'developer', 'operator', 'admin', 'partner', 'system']);
@@ -85,7 +96,7 @@ const User = z.strictObject({
 });
 
 const QualityTarget = z.strictObject({
-  workload: Id.optional(),
+  workload: Ref.optional(),
   latencyMean: Duration.optional(),
   latencyP50: Duration.optional(),
   latencyP95: Duration.optional(),
@@ -137,6 +148,7 @@ const DataAsset = z.strictObject({
   specialCategoryCondition: Text.optional().describe('GDPR Art. 9(2) condition, e.g. 9(2)(h).'),
   purposes: z.array(Purpose).optional(),
   origin: Text.optional().describe('Where the data comes from (GDPR Art. 14).'),
+  largeScale: z.boolean().optional().describe('Processed on a large scale (GDPR Art. 35(3)(b), 37(1)); when absent, inferred from the subjects\' user counts.'),
 });
 
 export const TrustLevel = z.enum(['none', 'low', 'internal', 'high', 'restricted']);
@@ -184,7 +196,7 @@ const Component = z.strictObject({
   name: Text.optional(),
   description: Text.optional(),
   tech: Text.optional(),
-  zone: Id.optional(),
+  zone: Ref.optional(),
   region: Text.optional(),
   serves: IdList.default([]).describe('Requirements this component serves.'),
   stores: IdList.default([]).describe('Data assets this component holds at rest.'),
@@ -200,7 +212,7 @@ const Component = z.strictObject({
   retries: z.number().int().nonnegative().optional(),
   stateful: z.boolean().optional(),
   scalesOut: z.boolean().optional().describe('Whether more instances can share the load (false: sticky state, leader, singleton).'),
-  runtime: Id.optional().describe('Shared runtime or cluster id (components with the same runtime share it).'),
+  runtime: Ref.optional().describe('Shared runtime or cluster id (components with the same runtime share it).'),
   cost: z.strictObject({
     perInstanceMonthly: z.number().nonnegative().optional(),
     fixedMonthly: z.number().nonnegative().optional(),
@@ -219,22 +231,34 @@ const Component = z.strictObject({
   audit: z.strictObject({
     logs: z.boolean().optional(),
     retention: Duration.optional(),
-    sink: Id.optional(),
+    sink: Ref.optional(),
+    immediatelyAvailable: Duration.optional().describe('How much recent audit history is immediately available for analysis (PCI DSS 10.5.1: at least three months).'),
   }).optional(),
   processor: z.boolean().optional().describe('An external party processing data on our behalf.'),
-  agreements: z.array(z.enum(['dpa', 'baa', 'scc', 'bcr', 'aoc', 'nda'])).default([]),
-  subProcessors: z.array(Text).optional(),
+  agreements: z.array(z.enum(['dpa', 'baa', 'scc', 'bcr', 'aoc', 'nda', 'tpsp'])).default([])
+    .describe('Signed agreements: dpa (GDPR Art. 28), baa (HIPAA business associate), scc / bcr (GDPR Art. 46 transfer safeguards), aoc (PCI attestation of compliance), nda, tpsp (PCI DSS 12.8.2 written acknowledgement of responsibility for account data).'),
+  subProcessors: z.array(Text).optional().describe('Sub-processors this processor engages (GDPR Art. 28(2)); [] when it engages none.'),
+  country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 country code such as DE or US').optional()
+    .describe('Country where this component or external party processes data (ISO 3166-1 alpha-2), when its region does not say.'),
+  transferMechanism: z.enum(['adequacy', 'dpf', 'scc', 'bcr', 'code-of-conduct', 'certification', 'derogation']).optional()
+    .describe('GDPR Chapter V basis for sending personal data to this component outside the EEA: adequacy (Art. 45), dpf (EU-US Data Privacy Framework certification), scc / bcr / code-of-conduct / certification (Art. 46(2)), derogation (Art. 49).'),
+  subjectRights: z.array(z.enum(['access', 'rectification', 'erasure', 'restriction', 'export'])).optional()
+    .describe('Data-subject requests this component serves (GDPR Art. 15-20): every store it reaches over links is covered for them.'),
+  integrity: z.array(z.enum(['checksums', 'versioning', 'immutable', 'signatures', 'audit-trail'])).optional()
+    .describe('How stored data is protected from improper alteration or destruction (HIPAA 164.312(c)).'),
+  automatedDecisions: z.boolean().optional().describe('Takes solely automated decisions with legal or similarly significant effects on people (GDPR Art. 22, 35(3)(a)).'),
+  systematicMonitoring: z.boolean().optional().describe('Systematically monitors a publicly accessible area (GDPR Art. 35(3)(c)).'),
   platform: Text.optional().describe('Kind of external platform: chat, payment, identity, email, sms, storage, …'),
-  adapterFor: Id.optional().describe('The plug-in interface (a component id) this adapter implements.'),
-  secretsFrom: Id.optional().describe('The secrets store component this component takes its credentials from.'),
+  adapterFor: Ref.optional().describe('The plug-in interface (a component id) this adapter implements.'),
+  secretsFrom: Ref.optional().describe('The secrets store component this component takes its credentials from.'),
   owner: Text.optional(),
 });
 
 export const LinkMode = z.enum(['sync', 'async']);
 const Link = z.strictObject({
   id: Id.optional().describe('Defaults to "from->to"; needed when two links join the same pair.'),
-  from: Id,
-  to: Id,
+  from: Ref,
+  to: Ref,
   protocol: Protocol,
   tls: TlsKind.optional(),
   auth: AuthKind.optional(),
@@ -242,14 +266,16 @@ const Link = z.strictObject({
   carries: IdList.default([]),
   uses: z.array(Text).optional().describe('Operations used: "GET /users/{id}", "UserService.GetUser", a channel name.'),
   identity: z.enum(['end-user', 'service', 'none']).optional().describe('Whose identity the call carries.'),
+  access: z.enum(['read', 'write', 'read-write']).optional()
+    .describe('What the caller does with the data it reaches in a store or queue: read, write or read-write (unstated counts as a possible write).'),
   public: z.boolean().optional().describe('Crosses a public network.'),
   description: Text.optional(),
 });
 
 type PathStepInput = string | Record<string, { calls?: number; async?: boolean; then?: PathStepInput[] }>;
 export const PathStep: z.ZodType<PathStepInput> = z.lazy(() => z.union([
-  Id,
-  z.record(Id, z.strictObject({
+  Ref,
+  z.record(Ref, z.strictObject({
     calls: z.number().positive().optional().describe('Calls per request of the caller (fan-out).'),
     async: z.boolean().optional(),
     then: z.array(PathStep).optional().describe('Calls this step makes (a branch), each called by this step.'),
@@ -275,7 +301,7 @@ const Existing = z.strictObject({
   protocol: Protocol.optional(),
   contract: Text.optional(),
   owner: Text.optional(),
-  zone: Id.optional(),
+  zone: Ref.optional(),
   exposes: z.array(Interface).optional(),
 });
 
@@ -286,7 +312,7 @@ const Decision = z.strictObject({
   status: DecisionStatus,
   date: IsoDate.optional(),
   about: IdList.default([]),
-  supersededBy: Id.optional(),
+  supersededBy: Ref.optional(),
   context: Text.optional(),
   decision: Text.optional(),
   consequences: Text.optional(),

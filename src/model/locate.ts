@@ -51,6 +51,7 @@ export class Locator {
   private open(offset: number): Container | null {
     let known = this.memo.get(offset);
     if (known !== undefined) return known;
+    this.memo.set(offset, null); // an alias that leads back here ends the walk
     const start = this.skipProperties(offset);
     const c = this.text.charCodeAt(start);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) known = this.scanFlow(start);
@@ -133,41 +134,61 @@ export class Locator {
     let index = 0;
     let entryStart = -1;
     let keyDone = false;
+    // A quote starts a quoted scalar only where a node can start: after { [ , : or
+    // at the start; inside a plain scalar (`[A"]`) it is an ordinary character.
+    let previous = 0x7b;
+    let afterQuoted = false;
+    let spaced = false;
+    let colonAfterQuoted = false;
     for (let i = start; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+      const nodeCanStart = previous === 0x7b || previous === 0x5b || previous === 0x2c || (previous === 0x3a && (spaced || colonAfterQuoted));
+      if ((c === 0x22 /* " */ || c === 0x27 /* ' */) && nodeCanStart) {
         if (depth === 1 && entryStart < 0) entryStart = i;
         i = this.quotedEnd(i) - 1;
+        previous = c;
+        afterQuoted = true;
+        spaced = false;
         continue;
       }
-      if (c === HASH && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      if (c === HASH && (i === 0 || isSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === LF)) {
         i = this.lineEnd(i) - 1;
         continue;
       }
-      if (c === 0x7b || c === 0x5b) {
-        depth++;
-        if (depth === 2 && entryStart < 0) entryStart = i;
-        if (depth === 1) continue;
-      } else if (c === 0x7d || c === 0x5d) {
-        depth--;
-        if (depth === 0) {
-          if (entryStart >= 0 && !mapping) entries.set(String(index++), { at: entryStart, value: entryStart });
-          break;
+      if (isSpace(c) || c === LF || c === CR) {
+        spaced = true;
+      } else {
+        const wasQuoted = afterQuoted;
+        afterQuoted = false;
+        colonAfterQuoted = c === 0x3a && wasQuoted;
+        spaced = false;
+        previous = c;
+        if (c === 0x7b || c === 0x5b) {
+          depth++;
+          if (depth === 2 && entryStart < 0) entryStart = i;
+          if (depth === 1) continue;
+        } else if (c === 0x7d || c === 0x5d) {
+          depth--;
+          if (depth === 0) {
+            if (entryStart >= 0 && !mapping) entries.set(String(index++), { at: entryStart, value: entryStart });
+            break;
+          }
+        } else if (depth === 1) {
+          if (c === 0x2c /* , */) {
+            if (entryStart >= 0 && !mapping) entries.set(String(index++), { at: entryStart, value: entryStart });
+            entryStart = -1;
+            keyDone = false;
+            continue;
+          }
+          // JSON writes "key":value with nothing after the colon; plain keys need a space.
+          if (mapping && c === 0x3a /* : */ && entryStart >= 0 && !keyDone && (wasQuoted || this.isFlowValueIndicator(i + 1))) {
+            const key = this.keyText(entryStart, i);
+            if (!entries.has(key)) entries.set(key, { at: entryStart, value: this.skipInsignificant(i + 1) });
+            keyDone = true;
+            continue;
+          }
+          if (entryStart < 0) entryStart = i;
         }
-      } else if (depth === 1) {
-        if (c === 0x2c /* , */) {
-          if (entryStart >= 0 && !mapping) entries.set(String(index++), { at: entryStart, value: entryStart });
-          entryStart = -1;
-          keyDone = false;
-          continue;
-        }
-        if (mapping && c === 0x3a /* : */ && entryStart >= 0 && !keyDone && this.isFlowValueIndicator(i + 1)) {
-          const key = this.keyText(entryStart, i);
-          if (!entries.has(key)) entries.set(key, { at: entryStart, value: this.skipInsignificant(i + 1) });
-          keyDone = true;
-          continue;
-        }
-        if (entryStart < 0 && !isSpace(c) && c !== LF && c !== CR) entryStart = i;
       }
     }
     return { mapping, entries };
@@ -261,7 +282,7 @@ export class Locator {
 
   private isFlowValueIndicator(pos: number): boolean {
     const c = this.text.charCodeAt(pos);
-    return Number.isNaN(c) || isSpace(c) || c === LF || c === CR || c === 0x2c || c === 0x7d || c === 0x5d || c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b;
+    return Number.isNaN(c) || isSpace(c) || c === LF || c === CR || c === 0x2c || c === 0x7d || c === 0x5d || c === 0x7b || c === 0x5b;
   }
 
   private isBlank(pos: number): boolean {

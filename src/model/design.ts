@@ -104,6 +104,14 @@ export interface Design {
   linksTo: Map<string, Link[]>;
   /** Where a path of a design file is, for findings and errors. */
   locate(source: SourceRef, field?: (string | number)[]): SourceLocation;
+  /** Contract files named by `exposes[].contract` and `existing[].contract`, by path (relative to the working folder, like `files`). */
+  contracts?: Map<string, ContractFile>;
+}
+
+/** A contract file's text, read by the loader's host; src/contracts parses it. */
+export interface ContractFile {
+  file: string;
+  text: string;
 }
 
 export function component(design: Design, id: string): Component | undefined {

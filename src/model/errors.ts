@@ -8,7 +8,8 @@ export interface SourceLocation {
 
 export type DesignErrorCode =
   | 'io' | 'empty' | 'binary' | 'too-large' | 'syntax' | 'alias-bomb'
-  | 'schema' | 'unit' | 'unknown-id' | 'duplicate-id' | 'include-cycle' | 'include-missing';
+  | 'schema' | 'unit' | 'unknown-id' | 'duplicate-id' | 'include-cycle' | 'include-missing'
+  | 'contract-missing';
 
 export interface DesignError {
   code: DesignErrorCode;

@@ -12,6 +12,7 @@ import { dirname, hasGlob, joinPath } from './paths.js';
 import { DesignSchema, FragmentSchema, LIST_SECTIONS, type DesignDoc } from './schema.js';
 import { parseSource, type ParsedSource } from './source.js';
 import { resolveDesign, type MergedDoc } from './resolve.js';
+import { readContractFiles } from './contract-files.js';
 
 export interface DesignHost {
   /** The file's bytes or text; undefined when it does not exist. Throwing means an I/O error. */
@@ -107,6 +108,11 @@ export function loadDesign(entry: string, host: DesignHost, options: LoadOptions
   }
   const locate = (source: SourceRef, field: (string | number)[] = []) => locateIn(sources, source, field);
   const resolved = resolveDesign(merged, locate);
+  if (resolved.design) {
+    const read = readContractFiles(resolved.design, (path) => host.readFile(path));
+    resolved.design.contracts = read.contracts;
+    resolved.errors.push(...read.errors);
+  }
   return { design: resolved.design, errors: resolved.errors, sources };
 }
 
@@ -124,7 +130,9 @@ function readAndParse(file: string, host: DesignHost, maxBytes: number, included
     return { code: 'io', message: `cannot read ${file}: ${(err as Error).message ?? err}`, location: includedAt ?? at };
   }
   if (raw === undefined) {
-    return { code: includedAt ? 'include-missing' : 'io', message: `file not found: ${file}`, location: includedAt ?? at };
+    return includedAt
+      ? { code: 'include-missing', message: `included file not found: ${file}`, location: includedAt }
+      : { code: 'io', message: `file not found: ${file}`, location: at, hint: 'name an existing design file, or run archwright init to start one' };
   }
   const size = typeof raw === 'string' ? raw.length : raw.byteLength;
   if (size > maxBytes) {
@@ -172,7 +180,11 @@ function issueToError(issue: Issue, parsed: ParsedSource, schema: z.ZodType): De
     };
   }
   if (issue.code === 'invalid_type' && found === undefined) {
-    return { code: 'schema', message: `${where}: required field is missing (expected ${issue.expected})`, location: parsed.locate(path.slice(0, -1)), path: where };
+    return { code: 'schema', message: `${where}: required field is missing (expected ${typeName(issue.expected)})`, location: parsed.locate(path.slice(0, -1)), path: where };
+  }
+  if (issue.code === 'invalid_type') {
+    const hint = issue.expected === 'string' && typeof found === 'number' ? 'a quantity needs its unit (4ms, 1200/s, 12%/month); other text can be quoted' : undefined;
+    return { code: 'schema', message: `${where}: expected ${typeName(issue.expected)}, found ${describe(found)}`, location: parsed.locate(path), path: where, hint };
   }
   if (issue.code === 'invalid_format' || (issue.code === 'custom' && typeof found === 'string')) {
     const isUnit = /duration|rate|percentage|growth|horizon|count/.test(issue.message);
@@ -190,8 +202,16 @@ function issueToError(issue: Issue, parsed: ParsedSource, schema: z.ZodType): De
     const branch = issue.errors.map((errs) => errs[0]).filter(Boolean).find((e) => e.code !== 'invalid_type') ?? issue.errors[0]?.[0];
     if (branch) return issueToError({ ...branch, path: [...issue.path, ...branch.path] } as Issue, parsed, schema);
   }
-  const message = issue.message.replace(/^Invalid input: /, '');
+  const message = issue.message
+    .replace(/^Invalid input: /, '')
+    .replace(/^Too (?:small|big): expected (\w+) to (be|have) /, (_, type: string, verb: string) => `expected ${typeName(type)}${verb === 'have' ? ' with' : ''} `);
   return { code: 'schema', message: `${where}: ${message}${found !== undefined ? `, found ${describe(found)}` : ''}`, location: parsed.locate(path), path: where };
+}
+
+/** A zod type name as a person writing YAML would say it. */
+function typeName(type: string): string {
+  const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
+  return names[type] ?? type;
 }
 
 function describe(value: unknown): string {

@@ -55,21 +55,21 @@ const Constraints = z.strictObject({
     currency: z.string().default('USD'),
   }).optional(),
   deadline: IsoDate.optional(),
-  engineers: z.number().int().nonnegative().optional(),
+  engineers: z.number().int().nonnegative().optional().describe('Engineers available to build and run the system.'),
   other: z.array(Text).optional().describe('Further constraints, in words.'),
 });
 
 const System = z.strictObject({
-  name: Text,
-  purpose: Text.optional(),
-  scope: Scope.optional(),
-  constraints: Constraints.optional(),
-  compliance: z.array(Regime).default([]),
+  name: Text.describe('What the system is called.'),
+  purpose: Text.optional().describe('Why the system exists, in a sentence: the first thing research settles.'),
+  scope: Scope.optional().describe('What the system does (in) and explicitly does not do (out): the guard against scope creep.'),
+  constraints: Constraints.optional().describe('Budget, deadline and team size the design must fit.'),
+  compliance: z.array(Regime).default([]).describe('Regimes the system must comply with: gdpr, hipaa, pci, soc2, ccpa.'),
   standards: z.strictObject({
     internalProtocol: Protocol.optional(),
     externalProtocol: Protocol.optional(),
     asyncProtocol: Protocol.optional(),
-  }).optional(),
+  }).optional().describe('The protocols the system standardises on: internal calls, public interfaces, messaging.'),
   controller: z.strictObject({
     name: Text,
     contact: Text.optional(),
@@ -87,7 +87,7 @@ const System = z.strictObject({
 export const UserKind = z.enum(['end-user', 'developer', 'operator', 'admin', 'partner', 'system']);
 const User = z.strictObject({
   id: Id,
-  kind: UserKind,
+  kind: UserKind.describe('end-user, developer, operator, admin, partner or system.'),
   name: Text.optional(),
   description: Text.optional(),
   uses: IdList.default([]).describe('Components this user reaches directly (entry points).'),
@@ -112,10 +112,10 @@ const QualityTarget = z.strictObject({
 export const RequirementKind = z.enum(['function', 'quality', 'constraint']);
 const Requirement = z.strictObject({
   id: Id,
-  kind: RequirementKind,
-  text: Text,
-  target: QualityTarget.optional(),
-  priority: z.enum(['must', 'should', 'could', 'wont']).optional(),
+  kind: RequirementKind.describe('function (what the system does), quality (how well: give a target) or constraint.'),
+  text: Text.describe('The requirement, in one sentence.'),
+  target: QualityTarget.optional().describe('Measurable targets of a quality requirement: latencyP99: 300ms, availability: 99.9%, ...'),
+  priority: z.enum(['must', 'should', 'could', 'wont']).optional().describe('MoSCoW priority.'),
   scope: Text.optional().describe('The scope item (system.scope.in/out) this requirement belongs to.'),
 });
 
@@ -155,7 +155,7 @@ export const TrustLevel = z.enum(['none', 'low', 'internal', 'high', 'restricted
 const Zone = z.strictObject({
   id: Id,
   name: Text.optional(),
-  trust: TrustLevel,
+  trust: TrustLevel.describe('How far what is inside is trusted: none (the internet) < low < internal < high < restricted.'),
   description: Text.optional(),
   region: Text.optional(),
   maxClassification: Classification.optional().describe('The most sensitive data this zone may hold.'),
@@ -168,8 +168,8 @@ export const TlsKind = z.enum(['none', 'tls', 'mtls']);
 const Interface = z.strictObject({
   id: Id.optional(),
   protocol: Protocol,
-  public: z.boolean().default(false),
-  auth: AuthKind.optional(),
+  public: z.boolean().default(false).describe('Reachable from the internet.'),
+  auth: AuthKind.optional().describe('How callers authenticate.'),
   mfa: z.boolean().optional(),
   admin: z.boolean().optional().describe('An administrative or operator interface.'),
   rateLimit: Rate.optional(),
@@ -192,16 +192,16 @@ const Distribution = z.union([
 
 const Component = z.strictObject({
   id: Id,
-  kind: ComponentKind,
+  kind: ComponentKind.describe('service, gateway, datastore, queue, cache, frontend, job, external, secrets or log.'),
   name: Text.optional(),
   description: Text.optional(),
-  tech: Text.optional(),
+  tech: Text.optional().describe('The technology, e.g. postgres, kafka, node.'),
   zone: Ref.optional(),
   region: Text.optional(),
   serves: IdList.default([]).describe('Requirements this component serves.'),
   stores: IdList.default([]).describe('Data assets this component holds at rest.'),
   uses: IdList.default([]).describe('Data assets this component reads or processes without storing.'),
-  exposes: z.array(Interface).default([]),
+  exposes: z.array(Interface).default([]).describe('Interfaces this component offers: protocol, public or not, auth.'),
   instances: Instances.optional(),
   concurrency: z.number().int().positive().optional().describe('Requests one instance serves at once.'),
   serviceTime: Duration.optional().describe('Mean time to serve one request, excluding downstream calls.'),
@@ -260,8 +260,8 @@ const Link = z.strictObject({
   from: Ref,
   to: Ref,
   protocol: Protocol,
-  tls: TlsKind.optional(),
-  auth: AuthKind.optional(),
+  tls: TlsKind.optional().describe('none, tls or mtls.'),
+  auth: AuthKind.optional().describe('How the caller authenticates to the callee.'),
   mode: LinkMode.optional().describe('sync (caller waits) or async (fire and forget, via a queue); defaults from the protocol.'),
   carries: IdList.default([]),
   uses: z.array(Text).optional().describe('Operations used: "GET /users/{id}", "UserService.GetUser", a channel name.'),
@@ -280,7 +280,7 @@ export const PathStep: z.ZodType<PathStepInput> = z.lazy(() => z.union([
     async: z.boolean().optional(),
     then: z.array(PathStep).optional().describe('Calls this step makes (a branch), each called by this step.'),
   })),
-]));
+])).meta({ id: 'PathStep', description: 'A component id, or { id: { calls, async, then } } for fan-out and branches.' });
 
 const Workload = z.strictObject({
   id: Id,
@@ -288,7 +288,7 @@ const Workload = z.strictObject({
   rate: Rate.optional().describe('Open workload: arrivals at the first step.'),
   users: Count.optional().describe('Closed workload: concurrent users.'),
   thinkTime: Duration.optional(),
-  peakFactor: z.number().positive().optional(),
+  peakFactor: z.number().positive().optional().describe('Peak load as a multiple of the rate, e.g. 3.'),
   growth: Growth.optional(),
   horizon: Horizon.optional(),
   path: z.array(PathStep).min(1).describe('The call path: each step is called by the one before it.'),
@@ -308,23 +308,24 @@ const Existing = z.strictObject({
 export const DecisionStatus = z.enum(['proposed', 'accepted', 'superseded', 'deprecated', 'rejected']);
 const Decision = z.strictObject({
   id: Id,
-  title: Text,
-  status: DecisionStatus,
+  title: Text.describe('The decision, as a short title.'),
+  status: DecisionStatus.describe('proposed, accepted, superseded, deprecated or rejected.'),
   date: IsoDate.optional(),
   about: IdList.default([]),
   supersededBy: Ref.optional(),
-  context: Text.optional(),
-  decision: Text.optional(),
-  consequences: Text.optional(),
+  context: Text.optional().describe('The forces at play, and the alternatives considered.'),
+  decision: Text.optional().describe('What was decided.'),
+  consequences: Text.optional().describe('What follows, good and bad.'),
 });
 
 export const RiskStatus = z.enum(['accepted', 'mitigated', 'false-positive']);
 const Risk = z.strictObject({
-  finding: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+(@.+)?$/, 'a finding id: rule@element, e.g. security/plaintext-sensitive-link@gateway->router'),
-  status: RiskStatus,
-  by: Text,
-  why: Text,
-  until: IsoDate.optional(),
+  finding: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+(@.+)?$/, 'a finding id: rule@element, e.g. security/plaintext-sensitive-link@gateway->router')
+    .describe('The finding this entry tracks: rule@element (as check prints it), or a rule id for all its findings.'),
+  status: RiskStatus.describe('accepted (we live with it), mitigated (handled outside the design) or false-positive.'),
+  by: Text.describe('Who decided.'),
+  why: Text.describe('Why: the argument a reviewer can check.'),
+  until: IsoDate.optional().describe('The decision expires after this date and the finding is open again.'),
   ticket: Text.optional(),
 });
 
@@ -334,8 +335,8 @@ const RuleSetting = z.union([
 ]);
 
 const Checks = z.strictObject({
-  rules: z.record(z.string(), RuleSetting).default({}),
-  failOn: z.enum(['error', 'warning', 'info', 'never']).optional(),
+  rules: z.record(z.string(), RuleSetting).default({}).describe('Per rule id: off, info, warning or error, or { severity, options }.'),
+  failOn: z.enum(['error', 'warning', 'info', 'never']).optional().describe('The lowest severity of an open finding that makes check exit 1 (default error).'),
 });
 
 const Capacity = z.strictObject({
@@ -347,21 +348,21 @@ export const LIST_SECTIONS = ['users', 'requirements', 'data', 'zones', 'compone
 export type ListSection = (typeof LIST_SECTIONS)[number];
 
 const designShape = {
-  $schema: z.string().optional(),
+  $schema: z.string().optional().describe('The JSON Schema this file follows (for editors).'),
   archwright: z.literal(1).describe('Version of the design format.'),
   include: z.array(z.string()).optional().describe('Further files (globs, relative to this file) whose lists join this design.'),
-  system: System,
-  users: z.array(User).default([]),
-  requirements: z.array(Requirement).default([]),
-  data: z.array(DataAsset).default([]),
-  zones: z.array(Zone).default([]),
-  components: z.array(Component).default([]),
-  links: z.array(Link).default([]),
-  workloads: z.array(Workload).default([]),
-  existing: z.array(Existing).default([]),
-  decisions: z.array(Decision).default([]),
-  risks: z.array(Risk).default([]),
-  checks: Checks.optional(),
+  system: System.describe('What the system is for, its scope, constraints, compliance regimes and protocol standards.'),
+  users: z.array(User).default([]).describe('Who uses the system (end users, developers, operators) and where they enter it.'),
+  requirements: z.array(Requirement).default([]).describe('What the system must do (function) and how well (quality, with measurable targets).'),
+  data: z.array(DataAsset).default([]).describe('The data the system holds or moves: classification, subjects, retention, lawful basis.'),
+  zones: z.array(Zone).default([]).describe('Trust boundaries that components sit in.'),
+  components: z.array(Component).default([]).describe('The parts of the system: services, gateways, stores, queues, caches, frontends, jobs, externals.'),
+  links: z.array(Link).default([]).describe('Who calls whom: protocol, TLS, auth, sync or async, and the data carried.'),
+  workloads: z.array(Workload).default([]).describe('Load on the system: arrival rate or users, peak, growth, and the call path.'),
+  existing: z.array(Existing).default([]).describe('Systems already running that this design must integrate with.'),
+  decisions: z.array(Decision).default([]).describe('Architecture decision records (ADRs) about elements of the design.'),
+  risks: z.array(Risk).default([]).describe('Findings accepted, mitigated or marked false-positive, with who, why and until when.'),
+  checks: Checks.optional().describe('Review settings: rule severities and options, and the fail threshold.'),
   capacity: Capacity.optional(),
 };
 
@@ -403,13 +404,22 @@ export type ClassificationName = z.infer<typeof Classification>;
 export type SeverityName = z.infer<typeof Severity>;
 export type SeveritySettingName = z.infer<typeof SeveritySetting>;
 
-/** The JSON Schema editors use, generated from the zod schema. */
+/**
+ * The JSON Schema editors use, generated from the zod schema. One schema serves
+ * both kinds of file: a file with `system:` is an entry design (DesignSchema); a
+ * file without it is an included file (FragmentSchema: lists only), so editors
+ * help in included files too.
+ */
 export function designJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(DesignSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { required: _required, ...schema } = z.toJSONSchema(DesignSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://archwright.dev/schema/archwright.schema.json',
     title: 'archwright design',
+    description: 'An archwright design: the entry file (archwright: 1 and system:) or a file it includes (lists such as components: and links:).',
     ...schema,
+    if: { required: ['system'] },
+    then: { required: ['archwright', 'system'] },
+    else: { properties: { checks: false, capacity: false } },
   };
 }

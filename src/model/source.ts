@@ -26,7 +26,7 @@ export function parseSource(file: string, text: string, limits: ParseLimits): Pa
   try {
     doc = yaml.load(text, { filename: file, schema: SCHEMA, json: file.endsWith('.json') });
   } catch (err) {
-    return syntaxError(file, err);
+    return syntaxError(file, err, text);
   }
 
   // Aliases need anchors (&name); without any, the document is a tree of its own size.
@@ -58,17 +58,33 @@ export function parseSource(file: string, text: string, limits: ParseLimits): Pa
   return { file, text, doc, locate };
 }
 
-function syntaxError(file: string, err: unknown): DesignError {
+// What js-yaml refuses before parsing: C0/C1 controls, BOM-like non-characters and lone surrogates.
+// eslint-disable-next-line no-control-regex
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function syntaxError(file: string, err: unknown, text: string): DesignError {
   if (err instanceof yaml.YAMLException) {
+    // js-yaml reports this one at the end of the text: point at the character instead.
+    const bad = /non-printable/.test(err.reason) ? NON_PRINTABLE.exec(text) : null;
+    if (bad) {
+      const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      return { code: 'syntax', message: `YAML syntax error: a non-printable character (U+${code}) in the text`, location: { file, ...lineAndColumn(text, bad.index) } };
+    }
     const mark = (err as yaml.YAMLException & { mark?: { line: number; column: number } }).mark;
-    return {
-      code: 'syntax',
-      message: `YAML syntax error: ${err.reason}`,
-      location: { file, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 },
-    };
+    // At the end of a text without a final newline js-yaml counts one line too many; stay on the last line.
+    const lines = text.split(/\r\n|\r|\n/);
+    const line = Math.min((mark?.line ?? 0) + 1, lines.length);
+    const column = line === (mark?.line ?? 0) + 1 ? (mark?.column ?? 0) + 1 : lines[line - 1].length + 1;
+    return { code: 'syntax', message: `YAML syntax error: ${err.reason}`, location: { file, line, column } };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'syntax', message: `cannot parse: ${message}`, location: { file, line: 1, column: 1 } };
+}
+
+/** Line and column of an offset, counting line breaks as YAML does (\r\n, \r or \n). */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 function computeLineStarts(text: string): number[] {

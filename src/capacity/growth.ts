@@ -1,0 +1,82 @@
+/**
+ * Growth month by month: the load, the instances each station needs to stay
+ * under the target utilisation, the month it outgrows its maximum and the
+ * month it saturates there, and the monthly cost against the budget.
+ *
+ * Cost counts the instances the load needs (never fewer than the minimum),
+ * even beyond a component's maximum: that is what carrying the load costs,
+ * and the saturation finding says separately that the maximum is too low.
+ */
+import type { CapacityModel } from './model.js';
+import { growthFactor } from './model.js';
+import { loadAt } from './solve.js';
+import { instancesNeeded } from './station.js';
+
+export interface ComponentGrowth {
+  id: string;
+  /** Offered arrivals per second, by month. */
+  arrivalRate: number[];
+  /** Instances needed for the target utilisation, by month (at least the minimum, possibly above the maximum). */
+  instancesNeeded: number[];
+  /** Offered utilisation with the maximum instances, by month. */
+  utilisationAtMax: number[];
+  /** First month that needs more instances than the maximum. */
+  outgrowsMonth?: number;
+  /** First month whose load reaches 100% utilisation at the maximum instances. */
+  saturatesMonth?: number;
+}
+
+export interface GrowthPlan {
+  /** 0 … horizon. */
+  months: number[];
+  /** Per workload: requests per second (open) or users (closed), by month. */
+  load: { id: string; kind: 'open' | 'closed'; values: number[] }[];
+  /** Modelled components only. */
+  components: ComponentGrowth[];
+  /** Monthly cost of the instances the load needs, by month. */
+  cost: number[];
+  /** Monthly cost with instances capped at each component's maximum, by month. */
+  cappedCost: number[];
+  budget?: { monthly: number; currency: string };
+  /** First month whose cost exceeds the budget. */
+  overBudgetMonth?: number;
+}
+
+export function growthPlan(model: CapacityModel, horizonMonths = model.horizonMonths): GrowthPlan {
+  const months = Array.from({ length: horizonMonths + 1 }, (_, m) => m);
+  const modelled = model.stations.map((s, k) => ({ s, k })).filter(({ s }) => s.serviceTime !== undefined);
+  const components: ComponentGrowth[] = modelled.map(({ s }) => ({ id: s.id, arrivalRate: [], instancesNeeded: [], utilisationAtMax: [] }));
+  const cost: number[] = [];
+  const cappedCost: number[] = [];
+  const fixed = model.stations.reduce((sum, s) => sum + s.fixedMonthly, 0);
+  const unmodelledCost = model.stations.reduce((sum, s) => (s.serviceTime === undefined ? sum + s.instancesMin * s.perInstanceMonthly : sum), 0);
+
+  for (const m of months) {
+    const load = loadAt(model, m);
+    let monthCost = fixed + unmodelledCost;
+    let monthCapped = fixed + unmodelledCost;
+    modelled.forEach(({ s, k }, i) => {
+      const rate = load.open[k] + load.closedDemand[k];
+      const needed = instancesNeeded(s, rate, model.targetUtilisation);
+      const atMax = (rate * s.serviceTime!) / (s.instancesMax * s.concurrency);
+      const g = components[i];
+      g.arrivalRate.push(rate);
+      g.instancesNeeded.push(needed);
+      g.utilisationAtMax.push(atMax);
+      if (g.outgrowsMonth === undefined && needed > s.instancesMax) g.outgrowsMonth = m;
+      if (g.saturatesMonth === undefined && atMax >= 1) g.saturatesMonth = m;
+      monthCost += needed * s.perInstanceMonthly;
+      monthCapped += Math.min(needed, s.instancesMax) * s.perInstanceMonthly;
+    });
+    cost.push(monthCost);
+    cappedCost.push(monthCapped);
+  }
+
+  const load = model.workloads.map((w) => ({
+    id: w.id,
+    kind: w.kind,
+    values: months.map((m) => (w.kind === 'open' ? w.peakRate : w.peakUsers) * growthFactor(w, m)),
+  }));
+  const overBudgetMonth = model.budget ? months.find((m) => cost[m] > model.budget!.monthly) : undefined;
+  return { months, load, components, cost, cappedCost, budget: model.budget, overBudgetMonth };
+}

@@ -1,0 +1,51 @@
+/**
+ * `archwright contracts <old> <new>`: the breaking changes between two versions
+ * of an OpenAPI, protobuf or AsyncAPI contract; exit 1 when a change reaches
+ * `--fail-on` (default: breaking), 2 when a file is unusable.
+ */
+import { Command, Option } from 'commander';
+import type { DesignError } from '../../model/errors.js';
+import type { ContractError, ContractSource } from '../../contracts/types.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, useColor } from '../shared.js';
+
+const FORMATS = ['stylish', 'json', 'markdown'];
+const FAIL_ON = ['breaking', 'warning', 'info', 'never'];
+const RANK = { breaking: 3, warning: 2, info: 1 } as const;
+
+export function register(program: Command): void {
+  program
+    .command('contracts')
+    .description('compare two versions of a contract (OpenAPI 3, .proto, AsyncAPI 2/3) and report breaking changes')
+    .argument('<old>', 'the contract as it was')
+    .argument('<new>', 'the contract as it is now')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a change reaches this severity').choices(FAIL_ON).default('breaking'))
+    .action(async (oldPath: string, newPath: string, opts: { format: 'stylish' | 'json' | 'markdown'; failOn: string }) => {
+      const { nodeHost, toDesignPath } = await import('../../io/node-host.js');
+      const read = (path: string): ContractSource => {
+        const file = toDesignPath(path);
+        let raw: Uint8Array | string | undefined;
+        try {
+          raw = nodeHost.readFile(file);
+        } catch (err) {
+          throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+        }
+        if (raw === undefined) throw new UsageError(`file not found: ${path}`);
+        const text = typeof raw === 'string' ? raw : new TextDecoder('utf-8').decode(raw);
+        return { file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+      };
+      const oldSource = read(oldPath);
+      const newSource = read(newPath);
+      const { compareContracts } = await import('../../contracts/compare.js');
+      const { formatContractChanges } = await import('../../contracts/report.js');
+      const comparison = compareContracts(oldSource, newSource);
+      if (comparison.errors.length > 0) throw new UsageError('cannot compare the contracts', comparison.errors.map(toDesignError));
+      process.stdout.write(formatContractChanges(opts.format, { oldFile: oldSource.file, newFile: newSource.file, comparison, color: useColor() }));
+      const threshold = opts.failOn === 'never' ? Infinity : RANK[opts.failOn as keyof typeof RANK];
+      process.exitCode = comparison.changes.some((c) => RANK[c.severity] >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+    });
+}
+
+function toDesignError(error: ContractError): DesignError {
+  return { code: error.code === 'syntax' ? 'syntax' : 'schema', message: error.message, location: error.location };
+}

@@ -32,9 +32,9 @@ function newestMtime(dir: string): number {
 
 const mtimeOf = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
-function node(args: string[]): string | undefined {
+function node(args: string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
   try {
-    execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe', env });
     return undefined;
   } catch (err) {
     const out = err as { stdout?: Buffer; stderr?: Buffer; message?: string };
@@ -57,7 +57,8 @@ function build(): string {
 function buildWeb(): void {
   const built = mtimeOf(join(root, 'web', 'dist', 'index.html'));
   if (built >= newestMtime(join(root, 'web', 'src')) && built >= newestMtime(join(root, 'src'))) return;
-  const report = node([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts']);
+  // vitest sets NODE_ENV=test, and Vite would then bundle React's development build
+  const report = node([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'], { ...process.env, NODE_ENV: 'production' });
   if (report !== undefined) process.stderr.write(`global setup: the viewer could not be built; viewer tests will fail.\n${report}\n`);
 }
 

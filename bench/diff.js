@@ -50,10 +50,10 @@ function editDesign(text) {
 }
 
 function measure(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const last = r.stderr.trim().split('\n').pop();
-  const [wall, kb] = last.split(' ').map(Number);
-  return { wall, mb: kb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const [wall, kb, user, sys] = last.split(' ').map(Number);
+  return { wall, mb: kb / 1024, cpu: user + sys, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -86,8 +86,10 @@ const oneThreadWall = median(oneThreadRuns.map((r) => r.wall));
 const checkWall = median(checkRuns.map((r) => r.wall));
 console.log(`archwright diff: two designs of ${N} components (${RUNS} runs, median)`);
 console.log(`  elements: +${summary.elements.added} -${summary.elements.removed} ~${summary.elements.changed}, findings: ${summary.findings.new} new, ${summary.findings.resolved} resolved, ${summary.findings.stillOpen} still open, scope creep: ${summary.scopeCreep}`);
-console.log(`  diff   ${diffWall.toFixed(2)} s wall, ${median(diffRuns.map((r) => r.mb)).toFixed(0)} MB peak  (target < 2 s)`);
-console.log(`  diff in one thread  ${oneThreadWall.toFixed(2)} s wall, ${median(oneThreadRuns.map((r) => r.mb)).toFixed(0)} MB peak`);
-console.log(`  check  ${checkWall.toFixed(2)} s wall on one design, ${median(checkRuns.map((r) => r.mb)).toFixed(0)} MB peak`);
+const line = (runs) =>
+  `${median(runs.map((r) => r.wall)).toFixed(2)} s wall, ${median(runs.map((r) => r.cpu)).toFixed(2)} s CPU (user+sys), ${median(runs.map((r) => r.mb)).toFixed(0)} MB peak`;
+console.log(`  diff                ${line(diffRuns)}  (target < 2 s wall)`);
+console.log(`  diff in one thread  ${line(oneThreadRuns)}`);
+console.log(`  check, one design   ${line(checkRuns)}`);
 console.log(`  ratios  diff / check = ${(diffWall / checkWall).toFixed(2)}, one thread / two = ${(oneThreadWall / diffWall).toFixed(2)}`);
 console.log(`  load average after measuring: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs (figures are only comparable on an idle machine)`);

@@ -6,7 +6,8 @@
 // command's own modules in separate chunks).
 import { build } from 'esbuild';
 
-const INLINE = new Set(['zod', 'js-yaml', 'commander', 'picocolors', 'tinyglobby', 'fdir', 'picomatch']);
+// protobufjs is here because the contracts rules parse .proto files inside `check`.
+const INLINE = new Set(['zod', 'js-yaml', 'commander', 'picocolors', 'tinyglobby', 'fdir', 'picomatch', 'protobufjs', 'long']);
 const packageOf = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 
 await build({
@@ -25,7 +26,8 @@ await build({
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('node:')) return { external: true };
-        return INLINE.has(packageOf(args.path)) ? undefined : { external: true };
+        const name = packageOf(args.path);
+        return INLINE.has(name) || name.startsWith('@protobufjs/') ? undefined : { external: true };
       });
     },
   }],

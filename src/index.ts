@@ -23,6 +23,8 @@ export { ropaMarkdown, ropaCsv } from './compliance/ropa-format.js';
 export { impliedRegimes, impliedRegimeReasons } from './rules/regimes.js';
 export { analyseCapacity, applyWhatIf, parseWhatIf } from './capacity/index.js';
 export type { CapacityOptions, CapacityReport, ComponentReport, WorkloadReport, LatencyTargetReport, GrowthPlan } from './capacity/index.js';
+export { compareContracts, loadContract, breakingForConsumers, analyseContractChange, formatContractChanges } from './contracts/index.js';
+export type { ContractComparison, ContractChange, ContractSource, ContractError, ConsumerBreak } from './contracts/index.js';
 
 /** Runs every shipped rule over a loaded design. */
 export function check(design: Design, options: ReviewOptions = {}): Review {

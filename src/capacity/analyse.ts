@@ -129,17 +129,17 @@ function latencyTargets(model: CapacityModel, solution: MonthSolution): LatencyT
       const seconds = text ? parseDuration(text) : undefined;
       if (seconds === undefined) continue;
       const now = solution.workloads[i];
-      const predicted = valueOf(now, metric);
+      const predicted = metricOf(now, metric);
       const report: LatencyTargetReport = {
         requirement: r.id, workload: w.id, metric, target: seconds, predicted, met: predicted <= seconds, bottleneck: now.bottleneck,
       };
       for (let m = 0; m <= model.horizonMonths; m++) {
         const at = m === solution.month ? now : views.workloadAt(m, i);
-        const value = valueOf(at, metric);
+        const value = metricOf(at, metric);
         if (value > seconds) {
           report.firstMissedMonth = m;
           report.predictedAtMiss = value;
-          if (!report.met || m !== solution.month) report.bottleneck = at.bottleneck;
+          report.bottleneck = at.bottleneck;
           break;
         }
       }
@@ -149,7 +149,7 @@ function latencyTargets(model: CapacityModel, solution: MonthSolution): LatencyT
   return out;
 }
 
-function valueOf(w: WorkloadSolution, metric: LatencyMetric): number {
+function metricOf(w: WorkloadSolution, metric: LatencyMetric): number {
   return metric === 'mean' ? w.latency.mean : w.latency[metric];
 }
 

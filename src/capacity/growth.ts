@@ -9,7 +9,7 @@
  */
 import type { CapacityModel } from './model.js';
 import { growthFactor } from './model.js';
-import { loadAt } from './solve.js';
+import { loadAt, type MonthLoad } from './solve.js';
 import { instancesNeeded } from './station.js';
 
 export interface ComponentGrowth {
@@ -43,33 +43,42 @@ export interface GrowthPlan {
 }
 
 export function growthPlan(model: CapacityModel, horizonMonths = model.horizonMonths): GrowthPlan {
-  const months = Array.from({ length: horizonMonths + 1 }, (_, m) => m);
-  const modelled = model.stations.map((s, k) => ({ s, k })).filter(({ s }) => s.serviceTime !== undefined);
-  const components: ComponentGrowth[] = modelled.map(({ s }) => ({ id: s.id, arrivalRate: [], instancesNeeded: [], utilisationAtMax: [] }));
-  const cost: number[] = [];
-  const cappedCost: number[] = [];
+  const count = horizonMonths + 1;
+  const months = Array.from({ length: count }, (_, m) => m);
+  const modelled: number[] = [];
+  model.stations.forEach((s, k) => {
+    if (s.serviceTime !== undefined) modelled.push(k);
+  });
+  const components: ComponentGrowth[] = modelled.map((k) => ({
+    id: model.stations[k].id, arrivalRate: new Array<number>(count), instancesNeeded: new Array<number>(count), utilisationAtMax: new Array<number>(count),
+  }));
+  const cost = new Array<number>(count);
+  const cappedCost = new Array<number>(count);
   const fixed = model.stations.reduce((sum, s) => sum + s.fixedMonthly, 0);
   const unmodelledCost = model.stations.reduce((sum, s) => (s.serviceTime === undefined ? sum + s.instancesMin * s.perInstanceMonthly : sum), 0);
 
-  for (const m of months) {
-    const load = loadAt(model, m);
+  let monthLoad: MonthLoad | undefined;
+  for (let m = 0; m < count; m++) {
+    const load = (monthLoad = loadAt(model, m, monthLoad));
     let monthCost = fixed + unmodelledCost;
     let monthCapped = fixed + unmodelledCost;
-    modelled.forEach(({ s, k }, i) => {
+    for (let i = 0; i < modelled.length; i++) {
+      const k = modelled[i];
+      const s = model.stations[k];
       const rate = load.open[k] + load.closedDemand[k];
       const needed = instancesNeeded(s, rate, model.targetUtilisation);
       const atMax = (rate * s.serviceTime!) / (s.instancesMax * s.concurrency);
       const g = components[i];
-      g.arrivalRate.push(rate);
-      g.instancesNeeded.push(needed);
-      g.utilisationAtMax.push(atMax);
+      g.arrivalRate[m] = rate;
+      g.instancesNeeded[m] = needed;
+      g.utilisationAtMax[m] = atMax;
       if (g.outgrowsMonth === undefined && needed > s.instancesMax) g.outgrowsMonth = m;
       if (g.saturatesMonth === undefined && atMax >= 1) g.saturatesMonth = m;
       monthCost += needed * s.perInstanceMonthly;
       monthCapped += Math.min(needed, s.instancesMax) * s.perInstanceMonthly;
-    });
-    cost.push(monthCost);
-    cappedCost.push(monthCapped);
+    }
+    cost[m] = monthCost;
+    cappedCost[m] = monthCapped;
   }
 
   const load = model.workloads.map((w) => ({

@@ -153,8 +153,13 @@ function workloadOf(design: Design, w: Workload, index: Map<string, number>, sta
 function isAsync(design: Design, node: WorkloadNode, caller: string | undefined): boolean {
   if (node.async) return true;
   if (caller === undefined) return false;
-  const links = design.linksFrom.get(caller)?.filter((l) => l.to === node.component) ?? [];
-  return links.length > 0 && links.every((l) => l.mode === 'async');
+  let links = 0;
+  for (const l of design.linksFrom.get(caller) ?? []) {
+    if (l.to !== node.component) continue;
+    if (l.mode !== 'async') return false;
+    links++;
+  }
+  return links > 0;
 }
 
 /** How much a workload's load has grown by month m: (1 + g)^m, held level after its own horizon when it states one. */

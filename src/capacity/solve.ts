@@ -63,11 +63,12 @@ export interface MonthLoad {
   users: Float64Array;
 }
 
-export function loadAt(model: CapacityModel, month: number): MonthLoad {
+/** The load of one month; `into` (from an earlier call) is reused instead of allocating. */
+export function loadAt(model: CapacityModel, month: number, into?: MonthLoad): MonthLoad {
   const K = model.stations.length;
-  const open = new Float64Array(K);
-  const closedDemand = new Float64Array(K);
-  const users = new Float64Array(model.workloads.length);
+  const open = into ? into.open.fill(0) : new Float64Array(K);
+  const closedDemand = into ? into.closedDemand.fill(0) : new Float64Array(K);
+  const users = into ? into.users.fill(0) : new Float64Array(model.workloads.length);
   model.workloads.forEach((w, i) => {
     const f = growthFactor(w, month);
     if (w.kind === 'open') {
@@ -206,9 +207,10 @@ export function solveClosed(model: CapacityModel, load: MonthLoad, instances: In
   let residence: number[][];
   let method: ClosedMethod;
   if (demands.some((row) => row.some((d) => !Number.isFinite(d)))) {
-    // open load alone saturates a station these users wait at
+    // open load alone saturates a station these users wait at: they get nowhere;
+    // the other classes are given their throughput without queueing (a bound)
     throughput = classes.map(({ w }, r) => (demands[r].some((d) => !Number.isFinite(d)) ? 0 : populations[r] / (w.thinkTime + demands[r].reduce((a, b) => a + b, 0))));
-    residence = demands.map((row) => row.map((d) => (Number.isFinite(d) ? d : Infinity)));
+    residence = demands.map((row) => [...row]);
     method = 'exact-mva';
   } else if (demands.every((row, r) => thinkTimes[r] + row.reduce((a, b) => a + b, 0) === 0)) {
     throughput = classes.map(() => 0);

@@ -97,7 +97,7 @@ export function unresolvedRefs(doc: JsonDocument, limit = 20): ContractError[] {
   const pattern = /["']?\$ref["']?\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,}\]#][^\s,}\]]*|#[^\s,}\]]*))/g;
   let lineStarts: number[] | undefined;
   for (let m = pattern.exec(doc.text); m && errors.length < limit; m = pattern.exec(doc.text)) {
-    const ref = m[1] ?? m[2]?.replace(/''/g, "'") ?? m[3];
+    const ref = m[1] !== undefined ? unescapeJson(m[1]) : m[2]?.replace(/''/g, "'") ?? m[3];
     if (!ref.startsWith('#') || resolveRef(doc, ref)) continue;
     lineStarts ??= computeLineStarts(doc.text);
     let line = 0;
@@ -112,6 +112,14 @@ export function unresolvedRefs(doc: JsonDocument, limit = 20): ContractError[] {
     });
   }
   return errors;
+}
+
+function unescapeJson(quoted: string): string {
+  try {
+    return JSON.parse(`"${quoted}"`) as string;
+  } catch {
+    return quoted;
+  }
 }
 
 function computeLineStarts(text: string): number[] {

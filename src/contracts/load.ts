@@ -18,8 +18,8 @@ export interface LoadedContract {
 export function detectKind(source: ContractSource): ContractKind | undefined {
   if (/\.proto$/i.test(source.file)) return 'protobuf';
   const head = source.text.slice(0, 8192);
-  if (/^\s*["']?(openapi|swagger)["']?\s*:/m.test(head)) return 'openapi';
-  if (/^\s*["']?asyncapi["']?\s*:/m.test(head)) return 'asyncapi';
+  if (/(?:^|[{,])\s*["']?(?:openapi|swagger)["']?\s*:/m.test(head)) return 'openapi';
+  if (/(?:^|[{,])\s*["']?asyncapi["']?\s*:/m.test(head)) return 'asyncapi';
   if (/^\s*(syntax|edition)\s*=\s*["']/m.test(head)) return 'protobuf';
   return undefined;
 }

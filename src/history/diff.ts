@@ -23,8 +23,14 @@ export function diffDesigns(before: Design, after: Design, options: DiffOptions 
 
 export function diffSnapshots(before: DesignSnapshot, after: DesignSnapshot, options: { analyseContract?: ContractAnalyser } = {}): DesignDiff {
   const elements = diffElements(before.sections, after.sections);
-  const ids = new Set<string>(['system', after.system]);
-  for (const list of Object.values(after.sections)) for (const e of list) ids.add(e.id);
+  let ids: Set<string> | undefined;
+  const stillPresent = (id: string) => {
+    if (!ids) {
+      ids = new Set<string>(['system', after.system]);
+      for (const list of Object.values(after.sections)) for (const e of list) ids.add(e.id);
+    }
+    return ids.has(id);
+  };
 
   const requirement = (id: string, doc: Record<string, unknown>): RequirementEntry => {
     const r: RequirementEntry = { id, kind: String(doc.kind), text: String(doc.text) };
@@ -45,7 +51,7 @@ export function diffSnapshots(before: DesignSnapshot, after: DesignSnapshot, opt
       dropped: elements.removed.filter((e) => e.section === 'requirements').map((e) => requirement(e.id, oldRequirements.get(e.id)!.doc)),
     },
     scopeCreep: findScopeCreep(before.sections, after.sections),
-    risk: diffFindings(before.findings, after.findings, (id) => ids.has(id)),
+    risk: diffFindings(before.findings, after.findings, stillPresent),
     contracts: diffContracts(before.contracts, after.contracts, after.sections, options.analyseContract ?? analyseContractChange),
     reviewErrors: after.reviewErrors,
   };

@@ -62,6 +62,15 @@ export function unpackSnapshot(packed: PackedSnapshot): DesignSnapshot {
   };
 }
 
+/**
+ * Computes every element's JSON ahead of a comparison with a packed snapshot,
+ * e.g. while the other thread is still packing: the comparison then only
+ * compares strings.
+ */
+export function prepareForPacked(snapshot: DesignSnapshot): void {
+  for (const list of Object.values(snapshot.sections)) for (const e of list) jsonOf(e);
+}
+
 /** An element's JSON: the text sent, and the text two versions are compared by. */
 export function jsonOf(element: SnapshotElement): string {
   return element.json ?? (element.json = JSON.stringify(element.doc));

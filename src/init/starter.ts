@@ -51,8 +51,10 @@ export function starterDesign(answers: StarterAnswers, options: StarterOptions):
   return sections.join('\n') + '\n';
 }
 
+// Block style only: js-yaml's flow style leaves some plain scalars unquoted that then read back
+// differently (a function named ".:," became a mapping); block style round-trips every string.
 function dump(value: unknown): string {
-  return yaml.dump(value, { lineWidth: -1, noRefs: true, quotingType: '"', flowLevel: 3 });
+  return yaml.dump(value, { lineWidth: -1, noRefs: true, quotingType: '"' });
 }
 
 function systemOf(a: StarterAnswers): Record<string, unknown> {

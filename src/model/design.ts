@@ -44,7 +44,13 @@ export interface Component extends ComponentDoc, Located {
 export interface Link extends LinkDoc, Located {
   id: string;
   mode: 'sync' | 'async';
+  /** What `from` and `to` name, looked up once when the design is resolved: rules walk every link many times. */
+  fromEnd: LinkEnd;
+  toEnd: LinkEnd;
 }
+
+/** What a link's end names: a component or an existing system. */
+export type LinkEnd = Extract<Element, { kind: 'component' | 'existing' }>;
 
 export interface WorkloadNode {
   component: string;

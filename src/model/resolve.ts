@@ -3,7 +3,7 @@
  * reference checked (with the nearest known id suggested), units parsed.
  */
 import type {
-  Component, DataAsset, Design, Element, ElementKind, Link, SourceRef, Workload, WorkloadNode,
+  Component, DataAsset, Design, Element, ElementKind, Link, LinkEnd, SourceRef, Workload, WorkloadNode,
 } from './design.js';
 import type { DesignError, SourceLocation } from './errors.js';
 import { suggestNearest } from './errors.js';
@@ -179,6 +179,8 @@ export function resolveDesign(
   const linksFrom = new Map<string, Link[]>();
   const linksTo = new Map<string, Link[]>();
   for (const l of links) {
+    l.fromEnd = byId.get(l.from) as LinkEnd;
+    l.toEnd = byId.get(l.to) as LinkEnd;
     let a = linksFrom.get(l.from);
     if (!a) linksFrom.set(l.from, (a = []));
     a.push(l);

@@ -133,6 +133,18 @@ describe('closed workloads', () => {
     expect(shared.components[0].arrivalRate).toBeCloseTo(4 + shared.workloads[0].rate, 12);
   });
 
+  it('gets nowhere when open load alone saturates a station it waits at', () => {
+    const report = analyseCapacity(designOf({
+      components: [svc('api', '100ms'), svc('db', '10ms')],
+      workloads: [{ id: 'staff', users: 5, thinkTime: '2s', path: ['api'] }, { id: 'batch', users: 2, thinkTime: '1s', path: ['db'] }, { id: 'web', rate: '12/s', path: ['api'] }],
+    }));
+    const [staff, batch] = report.workloads;
+    expect(staff.rate).toBe(0);
+    expect(staff.latency.mean).toBe(Infinity);
+    expect(batch.rate).toBeGreaterThan(0);
+    expect(Number.isFinite(batch.latency.mean)).toBe(true);
+  });
+
   it('solves several closed workloads sharing components with multi-class MVA', () => {
     const report = analyseCapacity(designOf({
       components: [svc('api', '50ms'), svc('db', '20ms')],

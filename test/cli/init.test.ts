@@ -154,7 +154,13 @@ describe('archwright init prompts', () => {
 
 describe('starter design text', () => {
   it('reads back exactly what was answered, whatever the characters', () => {
-    const text = fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.trim()).filter((s) => s.length > 0);
+    // YAML's punctuation, any Unicode grapheme, and plain ASCII: what people type, and what breaks quoting.
+    const char = fc.oneof(
+      fc.constantFrom(...'-:#,[]{}&*!|>\'"%@`?~'.split('')),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+      fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
+    );
+    const text = fc.string({ unit: char, minLength: 1, maxLength: 40 }).map((s) => s.trim()).filter((s) => s.length > 0);
     fc.assert(
       fc.property(text, fc.option(text, { nil: undefined }), fc.array(text, { maxLength: 4 }), (name, purpose, functions) => {
         const answers: StarterAnswers = { name, purpose, functions, scopeIn: functions, scopeOut: ['yes', 'null', '#1: no'], users: [{ kind: 'end-user', name }], compliance: ['gdpr'] };

@@ -1,4 +1,7 @@
 /** `archwright contracts old new`, end to end: formats, exit codes 0/1/2, located errors, no colour off a TTY. */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, hasStackTrace, run, tempDir } from '../cli/run.js';
 
@@ -52,9 +55,25 @@ describe('archwright contracts', () => {
     expect(md).toContain('| 🔴 breaking | POST /users was removed');
   });
 
+  it('reads either side from a git revision', () => {
+    const repo = tempDir({ 'api.yaml': V1 });
+    try {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, stdio: 'pipe' });
+      git('init', '-q');
+      git('add', 'api.yaml');
+      git('commit', '-q', '-m', 'v1');
+      writeFileSync(join(repo, 'api.yaml'), REMOVED_OP);
+      const r = run(['contracts', 'HEAD:api.yaml', 'api.yaml', '--format', 'json'], { cwd: repo });
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout).changes[0]).toMatchObject({ id: 'openapi/operation-removed', location: { file: 'HEAD:api.yaml', line: 17 } });
+    } finally {
+      cleanup(repo);
+    }
+  });
+
   it.each([
     ['a syntax error', ['v1.yaml', 'broken.yaml'], /^error broken\.yaml:4:1: YAML syntax error/],
-    ['a missing file', ['v1.yaml', 'nope.yaml'], /^error: file not found: nope\.yaml/],
+    ['a missing file', ['v1.yaml', 'nope.yaml'], /^error: "nope\.yaml" is not a file/],
     ['two formats', ['v1.yaml', 'other.yaml'], /^error other\.yaml:1:1: v1\.yaml is OpenAPI but other\.yaml is AsyncAPI/],
   ])('exits 2 on %s, with a located message and no stack trace', (_name, args, message) => {
     const r = run(['contracts', ...args], { cwd: dir });

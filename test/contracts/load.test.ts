@@ -33,6 +33,11 @@ describe('unusable contracts', () => {
     expect(errors[0].location).toMatchObject({ file: source.file, line });
   });
 
+  it('resolves $refs written with JSON escapes', () => {
+    const json = '{"openapi": "3.0.3", "paths": {"/a": {"get": {"responses": {"200": {"$ref": "#\\/components\\/responses\\/Ok"}}}}}, "components": {"responses": {"Ok": {"description": "ok"}}}}';
+    expect(loadContract(src('a.json', json)).errors).toEqual([]);
+  });
+
   it('refuses to compare two formats', () => {
     const r = compareContracts(src('a.yaml', 'openapi: 3.0.3\npaths: {}\n'), src('b.yaml', 'asyncapi: 3.0.0\n'));
     expect(r.errors[0].message).toMatch(/a\.yaml is OpenAPI but b\.yaml is AsyncAPI/);

@@ -2,7 +2,9 @@
  * Fuzzing the loader: for any input, loadDesign returns a design or structured,
  * located errors, and never throws. Run counts are bounded to keep the suite fast.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -15,12 +17,17 @@ const CODES = new Set<DesignError['code']>([
   'duplicate-id', 'include-cycle', 'include-missing', 'contract-missing',
 ]);
 
-const example = (name: string) => readFileSync(new URL(`../../examples/bot-platform/${name}`, import.meta.url), 'utf8');
-const EXAMPLE = {
-  'archwright.yaml': example('archwright.yaml'),
-  'data.yaml': example('data.yaml'),
-  'operations.yaml': example('operations.yaml'),
-};
+/** Every file of the bundled example (designs and the contracts they name), by path relative to its folder. */
+const EXAMPLE_DIR = new URL('../../examples/bot-platform/', import.meta.url);
+const EXAMPLE: Record<string, string> = Object.fromEntries(
+  readdirSync(EXAMPLE_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [relative(fileURLToPath(EXAMPLE_DIR), path).split(sep).join('/'), readFileSync(path, 'utf8')];
+    }),
+);
+const DESIGN_FILES = Object.keys(EXAMPLE).filter((f) => f.endsWith('.yaml') && !f.startsWith('contracts/'));
 
 /** The property every load must satisfy. */
 function expectWellFormed(result: LoadResult, files: Record<string, string | Uint8Array>): void {
@@ -127,7 +134,7 @@ describe('mutations of the bundled example', () => {
     expect(result.design).toBeDefined();
   });
 
-  const fileName = fc.constantFrom(...(Object.keys(EXAMPLE) as (keyof typeof EXAMPLE)[]));
+  const fileName = fc.constantFrom(...DESIGN_FILES);
   const textMutation = fc.oneof(
     fc.record({ op: fc.constant('delete-line' as const), at: fc.nat() }),
     fc.record({ op: fc.constant('duplicate-line' as const), at: fc.nat() }),
@@ -163,7 +170,7 @@ describe('mutations of the bundled example', () => {
   });
 
   it('after setting a random path of its documents to a random value', () => {
-    const docs = Object.fromEntries(Object.entries(EXAMPLE).map(([f, t]) => [f, yaml.load(t, { schema: yaml.CORE_SCHEMA })]));
+    const docs = Object.fromEntries(DESIGN_FILES.map((f) => [f, yaml.load(EXAMPLE[f], { schema: yaml.CORE_SCHEMA })]));
     fc.assert(
       fc.property(fileName, fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), (file, steps, value) => {
         const doc = structuredClone(docs[file]) as Record<string, unknown>;

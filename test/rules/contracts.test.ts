@@ -128,6 +128,19 @@ describe('contracts/protocol-mismatch', () => {
     expect(f.map((x) => x.id)).toEqual(['contracts/protocol-mismatch@web->crm']);
   });
 
+  it('takes an AsyncAPI contract\'s protocols from its servers', () => {
+    const events = 'asyncapi: 3.0.0\nservers: { prod: { host: broker:9092, protocol: kafka-secure } }\nchannels: { created: { address: orders/created } }\noperations: { onCreated: { action: send, channel: { $ref: "#/channels/created" } } }\n';
+    const f = findings(protocolMismatch, {
+      existing: [{ id: 'orders', contract: 'orders.asyncapi.yaml' }],
+      links: [{ from: 'web', to: 'orders', protocol: 'amqp' }],
+    }, { 'orders.asyncapi.yaml': events });
+    expect(f.map((x) => x.message)).toEqual(['Link web->orders speaks amqp, but the existing system orders offers kafka (from its contract).']);
+    expect(findings(protocolMismatch, {
+      existing: [{ id: 'orders', contract: 'orders.asyncapi.yaml' }],
+      links: [{ from: 'web', to: 'orders', protocol: 'kafka', uses: ['orders/created'] }],
+    }, { 'orders.asyncapi.yaml': events })).toEqual([]);
+  });
+
   it('reports a used operation offered only over another protocol', () => {
     const f = findings(protocolMismatch, {
       components: [{ id: 'web', kind: 'service' }, { id: 'users', kind: 'service', exposes: [{ protocol: 'https', contract: 'users.yaml' }, { protocol: 'grpc', contract: 'users.proto' }] }],

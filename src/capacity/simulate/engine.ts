@@ -1,6 +1,7 @@
 /**
- * The event loop. Every request is a tree of jobs: a client job per request
- * calls the workload's root step; a job first takes a worker of its station
+ * The event loop. Every request is a tree of jobs, one per call along the
+ * workload's path (plus a client job that calls the root step when that call
+ * can time out or be retried). A job first takes a worker of its station
  * (FCFS queue when all are busy, dropped when the queue is at its limit), is
  * served, then — still holding the worker — calls its children one after the
  * other, each `calls` times, waiting for each answer (async children are sent
@@ -10,7 +11,7 @@
  * does.
  *
  * All state lives in typed arrays indexed by job, station or node; jobs are
- * recycled through a free list, so the loop allocates nothing per event.
+ * recycled through a free list, so the loop creates no objects per event.
  * Tokens tell stale events (a timeout after the answer came, an answer after
  * the caller gave up) from live ones: every call a job makes gets a new token.
  */
@@ -35,7 +36,6 @@ const REQUEST = 4;
 
 // A job's fields, at job * STRIDE + field in `jobs`.
 const STRIDE = 16;
-
 const NODE = 0;
 const PARENT = 1;
 /** The caller's token when it made this call: the answer counts only if the caller still has it. */
@@ -93,7 +93,13 @@ export function runSimulation(model: SimModel, plan: RunPlan): RawRun {
 
 class Engine {
   private readonly q = new EventQueue(4096);
-  private now = 0;
+  /**
+   * The simulated time of the event being handled. Hot methods read it here
+   * instead of taking it as an argument, and it lives in a typed array rather
+   * than a number field: either way V8 would box the float (a heap allocation
+   * per event) where a call is not inlined.
+   */
+  private readonly clock = new Float64Array(1);
   private events = 0;
 
   // model
@@ -122,7 +128,7 @@ class Engine {
   private readonly servers: Int32Array;
   private readonly up: Int32Array;
   private readonly slow: Float64Array;
-  private readonly lastChange: Float64Array;
+  private readonly capacitySince: Float64Array;
   private readonly busyCum: Float64Array;
   private readonly capacityCum: Float64Array;
   private readonly queueHead: Int32Array;
@@ -155,7 +161,6 @@ class Engine {
   private started = 0;
   private finished = 0;
   private stopped = false;
-  private stopTime = 0;
   private hardLimit = Infinity;
   private readonly raw: RawRun;
   // the hottest counters of `raw`, one property load away
@@ -197,7 +202,7 @@ class Engine {
     this.up = Int32Array.from(stations.instances);
     this.servers = Int32Array.from(stations.instances, (n, s) => n * stations.concurrency[s]);
     this.slow = new Float64Array(S).fill(1);
-    this.lastChange = new Float64Array(S);
+    this.capacitySince = new Float64Array(S);
     this.busyCum = new Float64Array(S);
     this.capacityCum = new Float64Array(S);
     this.queueHead = new Int32Array(S);
@@ -248,7 +253,7 @@ class Engine {
     while (q.pop()) {
       const t = q.time;
       if (t > this.hardLimit) break;
-      this.now = t;
+      this.clock[0] = t;
       const job = q.job;
       switch (q.kind) {
         case SERVICE_DONE:
@@ -285,9 +290,9 @@ class Engine {
         progress(this.customers > 0 ? this.started / this.customers : Math.min(1, t / this.duration));
       }
     }
-    if (!this.stopped) this.stop(this.now);
+    if (!this.stopped) this.stop(this.clock[0]);
     this.raw.events = this.events;
-    this.raw.endTime = this.now;
+    this.raw.endTime = this.clock[0];
     this.raw.started = this.started;
     this.raw.unfinished = this.started - this.finished;
     return this.raw;
@@ -296,11 +301,11 @@ class Engine {
   // requests ----------------------------------------------------------------
 
   private scheduleArrival(w: number): void {
-    this.q.push(this.now + this.arrivalRng[w].exponential(1 / this.rates[w]), ARRIVAL, w, 0);
+    this.q.push(this.clock[0] + this.arrivalRng[w].exponential(1 / this.rates[w]), ARRIVAL, w, 0);
   }
 
   private startRequest(w: number): void {
-    const t = this.now;
+    const t = this.clock[0];
     // Batch b holds requests number ⌈bN/B⌉ onwards (--customers N), or those starting from bT/B on (a duration T).
     if (this.customers > 0) {
       while (this.started >= this.nextBatchAt) this.closeBatch(t);
@@ -322,7 +327,7 @@ class Engine {
 
   /** Request job j has ended. */
   private finishRequest(j: number, ok: boolean): void {
-    const t = this.now;
+    const t = this.clock[0];
     const w = this.nodeWorkload[this.jobs[j * STRIDE + NODE]];
     const batch = this.jobs[j * STRIDE + BATCH];
     this.finished++;
@@ -390,7 +395,7 @@ class Engine {
 
   /** Job j calls `child` and waits for the answer. */
   private call(j: number, child: number): void {
-    const t = this.now;
+    const t = this.clock[0];
     const c = this.alloc();
     const token = ++this.jobs[j * STRIDE + TOKEN];
     this.jobs[j * STRIDE + FLAGS] |= WAITING;
@@ -422,7 +427,7 @@ class Engine {
   }
 
   private startService(c: number, s: number): void {
-    const t = this.now;
+    const t = this.clock[0];
     this.busy[s]++;
     this.jHeldSince[c] = t;
     this.jobs[c * STRIDE + FLAGS] |= HOLDS_WORKER;
@@ -468,7 +473,7 @@ class Engine {
       this.raw.retries[this.jobs[p * STRIDE + BATCH] * this.W + this.nodeWorkload[child]]++;
       const ceiling = Math.min(this.plan.backoffCap, this.plan.backoffBase * Math.pow(2, attempt));
       const token = ++this.jobs[p * STRIDE + TOKEN];
-      this.q.push(this.now + ceiling * this.miscRng.uniform(), RETRY, p, token);
+      this.q.push(this.clock[0] + ceiling * this.miscRng.uniform(), RETRY, p, token);
     } else {
       this.complete(p, false);
     }
@@ -478,15 +483,15 @@ class Engine {
 
   /** Job j's worker is free again. */
   private release(s: number, j: number): void {
-    this.busyCum[s] += this.now - this.jHeldSince[j];
+    this.busyCum[s] += this.clock[0] - this.jHeldSince[j];
     this.busy[s]--;
     if (this.queueLength[s] > 0 && this.busy[s] < this.servers[s]) this.startService(this.dequeue(s), s);
   }
 
   /** Adds worker-seconds of capacity up to t (capacity changes only with faults). */
   private integrateCapacity(s: number, t: number): void {
-    this.capacityCum[s] += this.servers[s] * (t - this.lastChange[s]);
-    this.lastChange[s] = t;
+    this.capacityCum[s] += this.servers[s] * (t - this.capacitySince[s]);
+    this.capacitySince[s] = t;
   }
 
   private enqueue(s: number, c: number): void {
@@ -557,7 +562,6 @@ class Engine {
     this.closeBatch(t);
     this.curBatch = this.B - 1;
     this.stopped = true;
-    this.stopTime = t;
     this.raw.stopTime = t;
     // Requests in flight may finish; a run whose load never drains stops at twice the stop time.
     this.hardLimit = 2 * t + 1;

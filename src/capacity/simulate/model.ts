@@ -180,6 +180,7 @@ export function compileModel(design: Design, options: CompileOptions = {}): SimM
     workload: Int32Array.from(workloadOf),
   };
 
+  if (design.workloads.length === 0) notes.push('the design states no workloads: nothing to simulate (add workloads with a rate or users and a path)');
   const stations = stationTable(stationComponents, options.instances ?? 'min', notes);
   const faults = (options.faults ?? []).flatMap((f) => faultEvents(f, stationIndex, notes));
   return { stations, nodes, sources, faults, notes };

@@ -12,9 +12,10 @@ export function formatSimulationTable(result: SimulationResult, color = false): 
   lines.push(c.dim(`Warm-up deleted: the first ${formatDuration(result.warmup.seconds)} (${result.warmup.batchesDeleted} of ${result.warmup.batches} batches; ${result.warmup.rule}).`));
   lines.push(c.dim(`± is the half-width of a 95% confidence interval (${result.intervals}).`));
   if (result.faults.length > 0) {
+    const at = (seconds: number) => `${Math.round(seconds * 1000) / 1000}s`;
     lines.push(`Faults: ${result.faults.map((f) => (f.kind === 'fail'
-      ? `${f.component} loses an instance at ${formatDuration(f.from)}${f.to !== undefined ? ` until ${formatDuration(f.to)}` : ''}`
-      : `${f.component} ${f.factor}× slower from ${formatDuration(f.from)}${f.to !== undefined ? ` to ${formatDuration(f.to)}` : ''}`)).join('; ')}.`);
+      ? `${f.component} loses an instance at ${at(f.from)}${f.to !== undefined ? ` until ${at(f.to)}` : ''}`
+      : `${f.component} ${f.factor}× slower from ${at(f.from)}${f.to !== undefined ? ` to ${at(f.to)}` : ''}`)).join('; ')}.`);
   }
   lines.push('');
 

@@ -37,10 +37,14 @@ export interface WorkloadSimResult {
   errorRate: Estimate;
   /** Response time of successful requests, seconds. */
   latency: LatencyEstimates;
-  /** Calls given up on, retries and drops along this workload's paths in the measured window. */
+  /** Calls given up on, retries and drops along this workload's paths, for the requests measured. */
   timeouts: number;
   retries: number;
   drops: number;
+  /** The same per request. */
+  timeoutsPerRequest: Estimate;
+  retriesPerRequest: Estimate;
+  dropsPerRequest: Estimate;
 }
 
 export interface ComponentSimResult {
@@ -103,6 +107,10 @@ export function summarise(model: SimModel, raw: RawRun): RunSummary {
     const failed = sum(raw.failed, W, w);
     const [p50, p95, p99] = raw.latency.percentiles(w, kept, [50, 95, 99]);
     const pEstimate = (value: number, p: number) => sectioningEstimate(value, perBatch((b) => raw.latency.batchPercentile(w, b, p)));
+    const perRequest = (counts: Float64Array) => sectioningEstimate(
+      ratio(sum(counts, W, w), ok + failed),
+      perBatch((b) => ratio(counts[b * W + w], raw.ok[b * W + w] + raw.failed[b * W + w])),
+    );
     return {
       id,
       requests: ok + failed,
@@ -119,6 +127,9 @@ export function summarise(model: SimModel, raw: RawRun): RunSummary {
       timeouts: sum(raw.timeouts, W, w),
       retries: sum(raw.retries, W, w),
       drops: sum(raw.drops, W, w),
+      timeoutsPerRequest: perRequest(raw.timeouts),
+      retriesPerRequest: perRequest(raw.retries),
+      dropsPerRequest: perRequest(raw.drops),
     };
   });
 

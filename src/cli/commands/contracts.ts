@@ -1,7 +1,8 @@
 /**
  * `archwright contracts <old> <new>`: the breaking changes between two versions
  * of an OpenAPI, protobuf or AsyncAPI contract; exit 1 when a change reaches
- * `--fail-on` (default: breaking), 2 when a file is unusable.
+ * `--fail-on` (default: breaking), 2 when a file is unusable. Either side may
+ * be a git revision (`main:api/openapi.yaml`), as in `diff`.
  */
 import { Command, Option } from 'commander';
 import type { DesignError } from '../../model/errors.js';
@@ -16,26 +17,35 @@ export function register(program: Command): void {
   program
     .command('contracts')
     .description('compare two versions of a contract (OpenAPI 3, .proto, AsyncAPI 2/3) and report breaking changes')
-    .argument('<old>', 'the contract as it was')
-    .argument('<new>', 'the contract as it is now')
+    .argument('<old>', 'the contract as it was: a file or REV:PATH (e.g. main:api/openapi.yaml)')
+    .argument('<new>', 'the contract as it is now: a file or REV:PATH')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a change reaches this severity').choices(FAIL_ON).default('breaking'))
-    .action(async (oldPath: string, newPath: string, opts: { format: 'stylish' | 'json' | 'markdown'; failOn: string }) => {
-      const { nodeHost, toDesignPath } = await import('../../io/node-host.js');
-      const read = (path: string): ContractSource => {
-        const file = toDesignPath(path);
+    .action(async (oldArg: string, newArg: string, opts: { format: 'stylish' | 'json' | 'markdown'; failOn: string }) => {
+      // Either side may be a file or a git revision (`main:api/openapi.yaml`), as in `diff`.
+      const { resolveDesignSources, openDesignSource, DesignSourceError } = await import('../../io/design-source.js');
+      const { GitError } = await import('../../io/git.js');
+      let specs: ReturnType<typeof resolveDesignSources>;
+      try {
+        specs = resolveDesignSources(oldArg, newArg, process.cwd());
+      } catch (err) {
+        if (err instanceof DesignSourceError || err instanceof GitError) throw new UsageError(err.message);
+        throw err;
+      }
+      const read = (spec: (typeof specs)[number]): ContractSource => {
+        const source = openDesignSource(spec);
         let raw: Uint8Array | string | undefined;
         try {
-          raw = nodeHost.readFile(file);
+          raw = source.host.readFile(source.path);
         } catch (err) {
-          throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+          throw new UsageError(`cannot read ${source.label}: ${(err as Error).message}`);
         }
-        if (raw === undefined) throw new UsageError(`file not found: ${path}`);
+        if (raw === undefined) throw new UsageError(`file not found: ${source.label}`);
         const text = typeof raw === 'string' ? raw : new TextDecoder('utf-8').decode(raw);
-        return { file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+        return { file: source.label, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
       };
-      const oldSource = read(oldPath);
-      const newSource = read(newPath);
+      const oldSource = read(specs[0]);
+      const newSource = read(specs[1]);
       const { compareContracts } = await import('../../contracts/compare.js');
       const { formatContractChanges } = await import('../../contracts/report.js');
       const comparison = compareContracts(oldSource, newSource);

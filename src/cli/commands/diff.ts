@@ -67,7 +67,13 @@ export function register(program: Command): void {
       let after: DesignSnapshot;
       try {
         after = await snapshotSide(newSpec, today);
-        before = worker ? await unpack(await worker.result) : await snapshotSide(oldSpec, today);
+        if (worker) {
+          // While the worker finishes the old version, get the new one's JSON ready for the comparison.
+          (await import('../../history/pack.js')).prepareForPacked(after);
+          before = await unpack(await worker.result);
+        } else {
+          before = await snapshotSide(oldSpec, today);
+        }
       } finally {
         void worker?.stop();
       }

@@ -75,10 +75,10 @@ function parseSettings(opts: SimulateOptions) {
   return { durationSeconds, customers, seed, month, instances: opts.instances, backoffBaseSeconds };
 }
 
-/** A bar on stderr when a person is watching (a TTY outside CI); none otherwise. */
+/** A bar on stderr when a person is watching (stderr is a TTY and CI is unset); none otherwise. */
 function progressBar(): { update: (fraction: number) => void; done: () => void } | undefined {
   const err = process.stderr;
-  if (!err.isTTY || (process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false')) return undefined;
+  if (!err.isTTY || process.env.CI !== undefined) return undefined;
   const width = 30;
   let shown = -1;
   return {

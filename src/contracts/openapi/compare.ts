@@ -6,6 +6,7 @@
 import { ChangeCollector } from '../collect.js';
 import { SchemaComparer } from '../schema-diff.js';
 import type { ContractChange } from '../types.js';
+import { valueAt } from '../document.js';
 import type { MediaEntry, OpenApiContract, OpenApiOperation, SecurityAlternative } from './load.js';
 
 export function compareOpenApi(before: OpenApiContract, after: OpenApiContract): ContractChange[] {
@@ -23,12 +24,17 @@ export function compareOpenApi(before: OpenApiContract, after: OpenApiContract):
       continue;
     }
     const operation = o.key;
+    compareSecurity(o, n, out, newAt);
+    // Written the same: only the component schemas it refers to can differ (the common case in a large document).
+    if (o.route === n.route && sameOperationText(before, o, after, n)) {
+      compareReferencedSchemas(before, o, schemas);
+      continue;
+    }
     if (!o.deprecated && n.deprecated) out.add({ id: 'operation-deprecated', severity: 'info', message: `${n.name} is now deprecated.`, location: newAt([...n.path, 'deprecated']), operation });
     if (o.route !== n.route) out.add({ id: 'path-parameter-renamed', severity: 'info', message: `${o.name} is now written ${n.name}; the URL is the same.`, location: n.location, operation });
     compareParameters(o, n, out, schemas, oldAt, newAt);
     compareRequestBody(o, n, out, schemas, oldAt, newAt);
     compareResponses(o, n, out, schemas, oldAt, newAt);
-    compareSecurity(o, n, out, newAt);
   }
   for (const n of after.operations) {
     if (!oldKeys.has(n.key)) out.add({ id: 'operation-added', severity: 'info', message: `${n.name} was added.`, location: n.location, operation: n.key });
@@ -38,6 +44,64 @@ export function compareOpenApi(before: OpenApiContract, after: OpenApiContract):
 }
 
 type Locate = OpenApiContract['document']['locate'];
+
+/** The operation and its path item's parameters are written alike in both documents, `$ref`s naming only component schemas. */
+function sameOperationText(before: OpenApiContract, o: OpenApiOperation, after: OpenApiContract, n: OpenApiOperation): boolean {
+  const item = (c: OpenApiContract, op: OpenApiOperation) => valueAt(c.document.doc, op.path.slice(0, -1)) as Record<string, unknown> | undefined;
+  return sameJson(valueAt(before.document.doc, o.path), valueAt(after.document.doc, n.path))
+    && sameJson(item(before, o)?.parameters, item(after, n)?.parameters);
+}
+
+const SCHEMA_REF = '#/components/schemas/';
+
+/** Structural equality of two parsed documents' parts, refusing `$ref`s to anything but component schemas. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bb[i])) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in ra) {
+    if (!(key in rb) || !sameJson(ra[key], rb[key])) return false;
+    if (key === '$ref' && !(typeof ra.$ref === 'string' && ra.$ref.startsWith(SCHEMA_REF))) return false;
+    count++;
+  }
+  for (const _ in rb) count--;
+  return count === 0;
+}
+
+/** For an operation written alike, compares each component schema it refers to, in the direction it is used. */
+function compareReferencedSchemas(contract: OpenApiContract, o: OpenApiOperation, schemas: SchemaComparer): void {
+  const seen = new Set<string>();
+  const visit = (node: unknown, direction: 'request' | 'response'): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, direction);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.$ref === 'string') {
+      const ref = record.$ref;
+      if (!seen.has(`${direction}${ref}`)) {
+        seen.add(`${direction}${ref}`);
+        const name = ref.slice(SCHEMA_REF.length);
+        schemas.compare({ value: record, path: [] }, { value: record, path: [] }, direction, name, o.key);
+      }
+      return;
+    }
+    for (const key in record) visit(record[key], direction);
+  };
+  const op = valueAt(contract.document.doc, o.path) as Record<string, unknown>;
+  for (const key in op) if (key !== 'callbacks') visit(op[key], key === 'responses' ? 'response' : 'request');
+  visit((valueAt(contract.document.doc, o.path.slice(0, -1)) as Record<string, unknown>).parameters, 'request');
+}
 
 function compareParameters(o: OpenApiOperation, n: OpenApiOperation, out: ChangeCollector, schemas: SchemaComparer, oldAt: Locate, newAt: Locate): void {
   const operation = o.key;
@@ -93,6 +157,22 @@ function compareResponses(o: OpenApiOperation, n: OpenApiOperation, out: ChangeC
       continue;
     }
     compareContent(o, before.content, after.content, label, 'response', out, schemas, oldAt, newAt);
+    for (const [key, h] of before.headers) {
+      const g = after.headers.get(key);
+      const field = `${label} header ${h.name}`;
+      if (!g) {
+        out.add({
+          id: 'response-header-removed', severity: h.required ? 'breaking' : 'warning',
+          message: `${o.name}: ${label} no longer sends the ${h.required ? 'required ' : ''}header ${h.name}; consumers that read it get nothing.`,
+          location: oldAt(h.path), operation, field, direction: 'response',
+        });
+        continue;
+      }
+      if (h.required && !g.required) {
+        out.add({ id: 'response-header-optional', severity: 'breaking', message: `${o.name}: ${label} header ${h.name} is no longer required; consumers that expect it may find it missing.`, location: newAt(g.path), operation, field, direction: 'response' });
+      }
+      if (h.schema && g.schema) schemas.compare(h.schema, g.schema, 'response', field, operation);
+    }
   }
   for (const [code, after] of n.responses) {
     if (!o.responses.has(code)) out.add({ id: 'response-added', severity: 'info', message: `${n.name}: response ${code} was added.`, location: newAt(after.path), operation, field: `response ${code}`, direction: 'response' });

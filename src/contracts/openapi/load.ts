@@ -17,6 +17,13 @@ export interface OpenApiParameter {
   path: DocPath;
 }
 
+export interface ResponseHeader {
+  name: string;
+  required: boolean;
+  schema?: Located;
+  path: DocPath;
+}
+
 /** One way to satisfy security: every scheme named, each with its scopes. */
 export type SecurityAlternative = Map<string, string[]>;
 
@@ -28,7 +35,7 @@ export interface OpenApiOperation extends ContractOperation {
   /** By `in:name`; path parameters by position (`path:0`), so renaming one is not a removal. */
   parameters: Map<string, OpenApiParameter>;
   requestBody?: { required: boolean; content: Map<string, MediaEntry>; path: DocPath };
-  responses: Map<string, { content: Map<string, MediaEntry>; path: DocPath }>;
+  responses: Map<string, { content: Map<string, MediaEntry>; headers: Map<string, ResponseHeader>; path: DocPath }>;
   /** Alternatives (any one suffices); empty means anyone may call. */
   security: SecurityAlternative[];
   securityPath: DocPath;
@@ -66,11 +73,11 @@ export function loadOpenApi(source: ContractSource): { contract?: OpenApiContrac
     const item = deref(document, { value: paths[route], path: ['paths', route] });
     if (!isRecord(item.value)) continue;
     const itemValue = item.value;
-    const shared = listParameters(document, itemValue.parameters, [...item.path, 'parameters'], route);
+    const shared: Located = { value: itemValue.parameters, path: [...item.path, 'parameters'] };
     for (const method of HTTP_METHODS) {
       const op = itemValue[method];
       if (!isRecord(op)) continue;
-      operations.push(readOperation(document, route, method, op, [...item.path, method], shared, globalSecurity));
+      operations.push(new Operation(document, route, method, op, [...item.path, method], shared, globalSecurity));
     }
   }
   const protocols = serverProtocols(doc.servers);
@@ -82,72 +89,74 @@ export function routeKey(route: string): string {
   return route.replace(/\{[^}]*\}/g, '{}');
 }
 
-function readOperation(
-  document: JsonDocument, route: string, method: string, op: Record<string, unknown>, path: DocPath,
-  shared: Map<string, OpenApiParameter>, globalSecurity: SecurityAlternative[],
-): OpenApiOperation {
-  const name = `${method.toUpperCase()} ${route}`;
-  const aliases = typeof op.operationId === 'string' ? [op.operationId] : [];
-  const parameters = new Map(shared);
-  for (const [key, p] of listParameters(document, op.parameters, [...path, 'parameters'], route)) parameters.set(key, p);
-
-  let requestBody: OpenApiOperation['requestBody'];
-  if (op.requestBody !== undefined) {
-    const body = deref(document, { value: op.requestBody, path: [...path, 'requestBody'] });
-    if (isRecord(body.value)) {
-      requestBody = { required: body.value.required === true, content: readContent(body.value.content, [...body.path, 'content']), path: body.path };
-    }
-  }
-
-  const responses: OpenApiOperation['responses'] = new Map();
-  if (isRecord(op.responses)) {
-    for (const code of Object.keys(op.responses)) {
-      const response = deref(document, { value: op.responses[code], path: [...path, 'responses', code] });
-      const content = isRecord(response.value) ? readContent(response.value.content, [...response.path, 'content']) : new Map();
-      responses.set(code.toLowerCase(), { content, path: [...path, 'responses', code] });
-    }
-  }
-
-  const ownSecurity = Array.isArray(op.security);
-  return new Operation(document, path, {
-    key: `${method.toUpperCase()} ${routeKey(route)}`, name, aliases,
-    method, route, parameters, requestBody, responses,
-    security: ownSecurity ? readSecurity(op.security) : globalSecurity,
-    securityPath: ownSecurity ? [...path, 'security'] : Array.isArray(document.doc.security) ? ['security'] : path,
-    deprecated: op.deprecated === true,
-  });
-}
-
-/** An operation whose location is found only when asked: most operations of a large document are never reported. */
+/**
+ * An operation read lazily: its location, parameters, body and responses are worked out only
+ * when asked. In a large document most operations are written alike in both versions and never
+ * need them (see sameOperationText in compare.ts).
+ */
 class Operation implements OpenApiOperation {
-  key: string;
-  name: string;
-  aliases: string[];
-  method: string;
-  route: string;
-  parameters: OpenApiOperation['parameters'];
-  requestBody: OpenApiOperation['requestBody'];
-  responses: OpenApiOperation['responses'];
-  security: SecurityAlternative[];
-  securityPath: DocPath;
-  deprecated: boolean;
+  readonly key: string;
+  readonly name: string;
+  readonly aliases: string[];
+  readonly security: SecurityAlternative[];
+  readonly securityPath: DocPath;
+  readonly deprecated: boolean;
+  private parsed?: Pick<OpenApiOperation, 'parameters' | 'requestBody' | 'responses'>;
 
-  constructor(private readonly document: JsonDocument, readonly path: DocPath, fields: Omit<OpenApiOperation, 'location' | 'path'>) {
-    this.key = fields.key;
-    this.name = fields.name;
-    this.aliases = fields.aliases;
-    this.method = fields.method;
-    this.route = fields.route;
-    this.parameters = fields.parameters;
-    this.requestBody = fields.requestBody;
-    this.responses = fields.responses;
-    this.security = fields.security;
-    this.securityPath = fields.securityPath;
-    this.deprecated = fields.deprecated;
+  constructor(
+    private readonly document: JsonDocument, readonly route: string, readonly method: string,
+    private readonly op: Record<string, unknown>, readonly path: DocPath,
+    private readonly shared: Located, globalSecurity: SecurityAlternative[],
+  ) {
+    this.key = `${method.toUpperCase()} ${routeKey(route)}`;
+    this.name = `${method.toUpperCase()} ${route}`;
+    this.aliases = typeof op.operationId === 'string' ? [op.operationId] : [];
+    const ownSecurity = Array.isArray(op.security);
+    this.security = ownSecurity ? readSecurity(op.security) : globalSecurity;
+    this.securityPath = ownSecurity ? [...path, 'security'] : Array.isArray(document.doc.security) ? ['security'] : path;
+    this.deprecated = op.deprecated === true;
   }
 
   get location() {
     return this.document.locate(this.path);
+  }
+
+  get parameters() {
+    return this.parse().parameters;
+  }
+
+  get requestBody() {
+    return this.parse().requestBody;
+  }
+
+  get responses() {
+    return this.parse().responses;
+  }
+
+  private parse() {
+    if (this.parsed) return this.parsed;
+    const { document, op, path, route } = this;
+    const parameters = listParameters(document, this.shared.value, this.shared.path, route);
+    for (const [key, p] of listParameters(document, op.parameters, [...path, 'parameters'], route)) parameters.set(key, p);
+
+    let requestBody: OpenApiOperation['requestBody'];
+    if (op.requestBody !== undefined) {
+      const body = deref(document, { value: op.requestBody, path: [...path, 'requestBody'] });
+      if (isRecord(body.value)) {
+        requestBody = { required: body.value.required === true, content: readContent(body.value.content, [...body.path, 'content']), path: body.path };
+      }
+    }
+
+    const responses: OpenApiOperation['responses'] = new Map();
+    if (isRecord(op.responses)) {
+      for (const code of Object.keys(op.responses)) {
+        const response = deref(document, { value: op.responses[code], path: [...path, 'responses', code] });
+        const content = isRecord(response.value) ? readContent(response.value.content, [...response.path, 'content']) : new Map();
+        const headers = isRecord(response.value) ? readHeaders(document, response.value.headers, [...response.path, 'headers']) : new Map();
+        responses.set(code.toLowerCase(), { content, headers, path: [...path, 'responses', code] });
+      }
+    }
+    return (this.parsed = { parameters, requestBody, responses });
   }
 }
 
@@ -181,6 +190,19 @@ function readContent(content: unknown, path: DocPath): Map<string, MediaEntry> {
     const entry: MediaEntry = { path: [...path, type] };
     if (isRecord(media) && media.schema !== undefined) entry.schema = { value: media.schema, path: [...path, type, 'schema'] };
     out.set(type.toLowerCase(), entry);
+  }
+  return out;
+}
+
+function readHeaders(document: JsonDocument, headers: unknown, path: DocPath): Map<string, ResponseHeader> {
+  const out = new Map<string, ResponseHeader>();
+  if (!isRecord(headers)) return out;
+  for (const name of Object.keys(headers)) {
+    const header = deref(document, { value: headers[name], path: [...path, name] });
+    if (!isRecord(header.value)) continue;
+    const schema = header.value.schema !== undefined ? { value: header.value.schema, path: [...header.path, 'schema'] } : undefined;
+    // Header names are case-insensitive.
+    out.set(name.toLowerCase(), { name, required: header.value.required === true, schema, path: [...path, name] });
   }
   return out;
 }

@@ -76,12 +76,17 @@ describe('M/M/c', () => {
   }
 
   it('M/M/4 at ρ = 0.8 with 10^6 customers: p95 and p99 within 2% of exact, means inside the interval', () => {
+    // At 10^6 customers the p99's own 95% interval is ±2–3% here, so the 2% bound
+    // holds for about four seeds in five (seeds 8–16 gave p99 errors from −2.0% to
+    // +2.1%, two of nine just beyond 2%, mean 0.0%); the seed is the file's one SEED.
     const exact = mmc(3.2, 1, 4);
     const result = simulate(stationDesign({ lambda: 3.2, mu: 1, servers: 4 }), { customers: 1_000_000, seed: SEED });
     const w = result.workloads[0];
     expect(result.started).toBe(1_000_000);
     expect(Math.abs(w.latency.p95.value / exact.quantile(0.95) - 1)).toBeLessThan(0.02);
     expect(Math.abs(w.latency.p99.value / exact.quantile(0.99) - 1)).toBeLessThan(0.02);
+    expectInside(w.latency.p95, exact.quantile(0.95), 'p95');
+    expectInside(w.latency.p99, exact.quantile(0.99), 'p99');
     expectInside(w.latency.mean, exact.meanResponse, 'mean response');
     expectInside(result.components[0].utilisation, 0.8, 'utilisation');
   });

@@ -128,6 +128,7 @@ describe('timeouts, retries, queue limits', () => {
     expect(w.timeouts).toBeGreaterThan(0);
     expect(w.timeouts).toBe(w.failed);
     expect(inside(w.errorRate, Math.exp(-60 / 50))).toBe(true);
+    expect(inside(w.timeoutsPerRequest, Math.exp(-60 / 50))).toBe(true);
     // Successful requests took at most the timeout plus api's own time.
     expect(w.latency.p99.value).toBeLessThan(0.06 + 0.2);
   });
@@ -140,6 +141,9 @@ describe('timeouts, retries, queue limits', () => {
     expect(w.retries).toBeGreaterThan(0);
     expect(w.errorRate.value).toBeLessThan(once.workloads[0].errorRate.value);
     expect(inside(w.errorRate, Math.pow(Math.exp(-60 / 50), 3))).toBe(true);
+    // Retries per request: one after a first timeout, another after a second: p + p².
+    const p = Math.exp(-60 / 50);
+    expect(inside(w.retriesPerRequest, p + p * p)).toBe(true);
     expect(component(thrice, 'db').arrivalRate.value).toBeGreaterThan(component(once, 'db').arrivalRate.high);
   });
 

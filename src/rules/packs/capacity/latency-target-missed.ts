@@ -18,9 +18,9 @@ export default defineRule({
     const report = capacityOf(ctx);
     for (const t of report.targets) {
       if (t.firstMissedMonth === undefined) continue;
-      const now = t.firstMissedMonth === report.month;
+      const now = !t.met;
       const where = t.bottleneck ? ` (busiest on the path: ${t.bottleneck.component} at ${percent(t.bottleneck.utilisation)})` : '';
-      const predicted = t.predictedAtMiss ?? t.predicted;
+      const predicted = now ? t.predicted : (t.predictedAtMiss ?? t.predicted);
       const saturated = !Number.isFinite(predicted) && t.bottleneck
         ? `, when ${t.bottleneck.component} saturates (${percent(t.bottleneck.utilisation)})`
         : ` (${seconds(predicted)})${where}`;
@@ -38,7 +38,7 @@ export default defineRule({
           metric: t.metric,
           target: seconds(t.target),
           predicted: seconds(predicted),
-          month: t.firstMissedMonth,
+          month: now ? report.month : t.firstMissedMonth,
           ...(t.bottleneck ? { bottleneck: t.bottleneck.component, bottleneckUtilisation: percent(t.bottleneck.utilisation) } : {}),
         },
       });

@@ -39,6 +39,8 @@ export function dataMap(design: Design, shared: Shared): DataMap {
   return shared('compliance:data-map', () => buildDataMap(design));
 }
 
+const NO_LINKS: readonly Link[] = [];
+
 export function isStoreKind(c: Component): boolean {
   return STORE_KINDS.has(c.kind);
 }
@@ -46,13 +48,6 @@ export function isStoreKind(c: Component): boolean {
 /** A cache or queue whose content expires within a month: a passing copy, not a record. */
 export function isTransient(c: Component): boolean {
   return (c.kind === 'cache' || c.kind === 'queue') && c.retentionSeconds !== undefined && c.retentionSeconds <= ONE_MONTH_SECONDS;
-}
-
-/** Adds `item` to the set kept under `key`, creating the set only when something goes in it. */
-function addTo(map: Map<string, Set<string>>, key: string, item: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(item);
 }
 
 function buildDataMap(design: Design): DataMap {
@@ -63,31 +58,29 @@ function buildDataMap(design: Design): DataMap {
   const held = new Map<string, Set<string>>();
   const touched = new Map<string, Set<string>>();
   const handled = new Map<string, Set<string>>();
+  // Walking each component's own links (rather than all links) needs one set lookup per component, not two per link.
   for (const c of design.components) {
     const store = isStoreKind(c);
-    for (const a of c.stores) {
-      addTo(held, c.id, a);
-      addTo(touched, c.id, a);
+    const declared = c.stores.length + c.uses.length > 0 ? new Set([...c.stores, ...c.uses]) : undefined;
+    // A store keeps at rest everything it uses; other kinds keep only what they list in `stores`.
+    const keptAtRest = store ? declared : c.stores.length > 0 ? c.stores : undefined;
+    let kept = keptAtRest ? new Set(keptAtRest) : undefined;
+    let processed = declared ? new Set(declared) : undefined;
+    for (const link of design.linksFrom.get(c.id) ?? NO_LINKS) {
+      for (const a of link.carries) (processed ??= new Set()).add(a);
     }
-    for (const a of c.uses) {
-      if (store) addTo(held, c.id, a);
-      addTo(touched, c.id, a);
-    }
-    if (c.kind === 'frontend') for (const a of [...c.stores, ...c.uses]) addTo(handled, c.id, a);
-  }
-  for (const link of design.links) {
-    if (link.carries.length === 0) continue;
-    const from = components.get(link.from);
-    const to = components.get(link.to);
-    for (const a of link.carries) {
-      if (from) addTo(touched, from.id, a);
-      if (to) {
-        addTo(touched, to.id, a);
-        if (isStoreKind(to)) addTo(held, to.id, a);
+    for (const link of design.linksTo.get(c.id) ?? NO_LINKS) {
+      for (const a of link.carries) {
+        (processed ??= new Set()).add(a);
+        if (store) (kept ??= new Set()).add(a);
       }
     }
+    if (kept) held.set(c.id, kept);
+    if (processed) touched.set(c.id, processed);
+    if (c.kind !== 'frontend') {
+      if (processed) handled.set(c.id, processed);
+    } else if (declared) handled.set(c.id, declared);
   }
-  for (const [id, set] of touched) if (components.get(id)!.kind !== 'frontend') handled.set(id, set);
   const usersOf = new Map<string, User[]>();
   for (const u of design.users) {
     for (const id of u.uses) {
@@ -110,49 +103,57 @@ function buildDataMap(design: Design): DataMap {
 
 /** The assets among `ids` that satisfy `test`, in a stable order. */
 export function assetsWhere(map: DataMap, ids: Iterable<string> | undefined, test: (a: DataAsset) => boolean): string[] {
+  return pick(ids, passing(map, test));
+}
+
+/** Ids of the assets that satisfy `test`: asked once per asset, not once per reference to it. */
+function passing(map: DataMap, test: (a: DataAsset) => boolean): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const [id, asset] of map.assets) if (test(asset)) out.add(id);
+  return out;
+}
+
+function pick(ids: Iterable<string> | undefined, pass: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const id of ids ?? []) {
-    const a = map.assets.get(id);
-    if (a && test(a)) out.push(id);
+  if (ids === undefined || pass.size === 0) return out;
+  for (const id of ids) if (pass.has(id)) out.push(id);
+  return out.length > 1 ? out.sort() : out;
+}
+
+type Holdings = { component: Component; assets: string[] }[];
+
+function componentsWith(design: Design, sets: Map<string, Set<string>>, pass: ReadonlySet<string>): Holdings {
+  const out: Holdings = [];
+  if (pass.size === 0) return out;
+  for (const c of design.components) {
+    const assets = pick(sets.get(c.id), pass);
+    if (assets.length > 0) out.push({ component: c, assets });
   }
-  return out.sort();
+  return out;
 }
 
 /** Components, in design order, that hold at rest at least one asset passing `test`. */
-export function holdersOf(design: Design, map: DataMap, test: (a: DataAsset) => boolean): { component: Component; assets: string[] }[] {
-  const out: { component: Component; assets: string[] }[] = [];
-  for (const c of design.components) {
-    const assets = assetsWhere(map, map.held.get(c.id), test);
-    if (assets.length > 0) out.push({ component: c, assets });
-  }
-  return out;
+export function holdersOf(design: Design, map: DataMap, test: (a: DataAsset) => boolean): Holdings {
+  return componentsWith(design, map.held, passing(map, test));
 }
 
 /** Components, in design order, that process at least one asset passing `test`. */
-export function processorsOf(design: Design, map: DataMap, test: (a: DataAsset) => boolean): { component: Component; assets: string[] }[] {
-  const out: { component: Component; assets: string[] }[] = [];
-  for (const c of design.components) {
-    const assets = assetsWhere(map, map.touched.get(c.id), test);
-    if (assets.length > 0) out.push({ component: c, assets });
-  }
-  return out;
+export function processorsOf(design: Design, map: DataMap, test: (a: DataAsset) => boolean): Holdings {
+  return componentsWith(design, map.touched, passing(map, test));
 }
 
 /** Components, in design order, that handle at least one asset passing `test` (see DataMap.handled). */
-export function handlersOf(design: Design, map: DataMap, test: (a: DataAsset) => boolean): { component: Component; assets: string[] }[] {
-  const out: { component: Component; assets: string[] }[] = [];
-  for (const c of design.components) {
-    const assets = assetsWhere(map, map.handled.get(c.id), test);
-    if (assets.length > 0) out.push({ component: c, assets });
-  }
-  return out;
+export function handlersOf(design: Design, map: DataMap, test: (a: DataAsset) => boolean): Holdings {
+  return componentsWith(design, map.handled, passing(map, test));
 }
 
 /** Links carrying at least one asset passing `test`. */
 export function linksCarrying(design: Design, map: DataMap, test: (a: DataAsset) => boolean): { link: Link; assets: string[] }[] {
   const out: { link: Link; assets: string[] }[] = [];
+  const pass = passing(map, test);
+  if (pass.size === 0) return out;
   for (const link of design.links) {
-    const assets = assetsWhere(map, link.carries, test);
+    const assets = pick(link.carries, pass);
     if (assets.length > 0) out.push({ link, assets });
   }
   return out;

@@ -10,6 +10,7 @@ import { nodeHost } from '../dist/io/node-host.js';
 import { analyseCapacity, buildModel } from '../dist/capacity/index.js';
 import { growthPlan } from '../dist/capacity/growth.js';
 import { solveMonth } from '../dist/capacity/solve.js';
+import { median } from './time.js';
 
 const N = Number(process.env.BENCH_CAPACITY_SIZE ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -68,7 +69,6 @@ function generate(n) {
   };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // wall time, and this process's CPU time (steadier on a shared machine)
 const time = (f) => {
   const c0 = process.cpuUsage();

@@ -2,19 +2,16 @@
 // on a generated ~5 MB OpenAPI document and a modified copy (bar: < 3 s), beside
 // the whole-process time of only parsing both files with js-yaml.
 // Uses /usr/bin/time for wall time and peak RSS; prints medians. Needs `npm run build`.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import yaml from 'js-yaml';
+import { median, requireTime, timeProcess as measure } from './time.js';
 
 const TARGET_MB = Number(process.env.BENCH_MB ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OUT = 'bench/out';
 mkdirSync(OUT, { recursive: true });
 
-if (!existsSync('/usr/bin/time')) {
-  console.error('bench needs /usr/bin/time (Debian package "time")');
-  process.exit(2);
-}
+requireTime();
 if (!existsSync('dist/bundle/main.js')) {
   console.error('run `npm run build` first');
   process.exit(2);
@@ -87,14 +84,6 @@ function modify(doc, resources) {
   copy.paths[`/extra`] = { get: { responses: { 200: { description: 'New.' } } } };
   return copy;
 }
-
-function measure(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %M', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const last = r.stderr.trim().split('\n').pop();
-  const [wall, user, kb] = last.split(' ').map(Number);
-  return { wall, user, mb: kb / 1024, status: r.status, stdout: r.stdout };
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Size the document: measure one resource's share, then generate to the target.
 const perResource = yaml.dump(generate(50), { lineWidth: 200 }).length / 50;

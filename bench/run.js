@@ -2,28 +2,17 @@
 // synthetic designs of 1k, 10k and 50k components (three links each), beside
 // the whole-process time of only parsing the same file with js-yaml.
 // Uses /usr/bin/time for each run's wall time and peak RSS; prints medians.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { generateDesign } from './generate.js';
+import { median, requireTime, timeProcess as measure } from './time.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OUT = 'bench/out';
 mkdirSync(OUT, { recursive: true });
 
-if (!existsSync('/usr/bin/time')) {
-  console.error('bench needs /usr/bin/time (Debian package "time")');
-  process.exit(2);
-}
-
-function measure(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const last = r.stderr.trim().split('\n').pop();
-  const [wall, kb] = last.split(' ').map(Number);
-  return { wall, mb: kb / 1024, status: r.status };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+requireTime();
 
 function pairRuns(file) {
   const check = [];

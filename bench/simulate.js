@@ -17,6 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { median, requireTime, timeProcess } from './time.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1e6);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -63,20 +64,15 @@ function timedSection(fn) {
 }
 
 function timed(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = timeProcess(args);
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  const [wall, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { ...JSON.parse(r.stdout.trim().split('\n').pop()), processWall: wall, peakMb: kb / 1024 };
+  return { ...JSON.parse(r.stdout.trim().split('\n').pop()), processWall: r.wall, peakMb: r.mb };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rate = (x) => `${(x / 1e6).toFixed(2)}M/s`;
 
 async function parent() {
-  if (!existsSync('/usr/bin/time')) {
-    console.error('bench needs /usr/bin/time (Debian package "time")');
-    process.exit(2);
-  }
+  requireTime();
   if (!existsSync(new URL('../dist/capacity/simulate/index.js', import.meta.url))) {
     console.error('bench needs dist/: run npm run build first');
     process.exit(2);

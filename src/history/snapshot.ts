@@ -52,7 +52,7 @@ export interface SnapshotOptions {
   /** The rules to review with (default: every shipped rule). */
   rules?: readonly Rule[];
   review?: ReviewOptions;
-  /** The capacity analysis (default: src/capacity's); `false` leaves the capacity delta out. */
+  /** The capacity analysis (default: src/capacity's, as the review computed it); `false` leaves the capacity delta out. */
   capacity?: ((design: Design) => CapacityFigures | undefined) | false;
 }
 
@@ -83,7 +83,9 @@ export function snapshotDesign(design: Design, options: SnapshotOptions = {}): D
   sections.checks = design.checks ? [{ id: 'checks', doc: project(design.checks, FIELDS.checks) }] : [];
   sections.capacity = design.capacity ? [{ id: 'capacity', doc: project(design.capacity, FIELDS.capacity) }] : [];
 
-  const result = review(design, options.rules ?? allRules, options.review);
+  const rules = options.rules ?? allRules;
+  const shared = new Map<string, unknown>();
+  const result = review(design, rules, { ...options.review, shared });
   return {
     file: design.file,
     files: design.files,
@@ -91,7 +93,7 @@ export function snapshotDesign(design: Design, options: SnapshotOptions = {}): D
     sections,
     findings: result.findings,
     reviewErrors: result.errors,
-    capacity: options.capacity === false ? undefined : (options.capacity ?? capacityFigures)(design),
+    capacity: options.capacity === false ? undefined : options.capacity ? options.capacity(design) : capacityFigures(design, shared),
     contracts: contractRefs(design),
   };
 }

@@ -35,22 +35,21 @@ export function resolveDesign(
 ): { design?: Design; errors: DesignError[] } {
   const errors: DesignError[] = [];
   const byId = new Map<string, Element>();
-  const sourceOf = new Map<string, SourceRef>();
   const { lists } = merged;
 
   const fail = (source: SourceRef, field: (string | number)[], code: DesignError['code'], message: string, hint?: string) => {
     errors.push({ code, message, location: locate(source, field), path: [...source.path, ...field].join('.'), hint });
   };
 
-  const register = (kind: ElementKind, id: string, element: Element['element'], source: SourceRef, field: (string | number)[] = ['id']) => {
-    const earlier = sourceOf.get(id);
+  /** `implicitLinkId`: the id was made from `from->to`, so a duplicate is reported at `to`. */
+  const register = (kind: ElementKind, id: string, element: Element['element'], source: SourceRef, implicitLinkId = false) => {
+    const earlier = byId.get(id);
     if (earlier) {
-      const where = locate(earlier, ['id']);
-      fail(source, field, 'duplicate-id', `duplicate id "${id}": already used at ${where.file}:${where.line}:${where.column}`,
+      const where = locate(earlier.element.source, ['id']);
+      fail(source, [implicitLinkId ? 'to' : 'id'], 'duplicate-id', `duplicate id "${id}": already used at ${where.file}:${where.line}:${where.column}`,
         kind === 'link' ? 'two links join the same pair: give each an explicit id' : 'ids are unique across the whole design');
       return;
     }
-    sourceOf.set(id, source);
     byId.set(id, { kind, element } as Element);
   };
 
@@ -102,7 +101,7 @@ export function resolveDesign(
   for (const c of components) register('component', c.id, c, c.source);
   for (const e of existing) register('existing', e.id, e, e.source);
   for (const d of decisions) register('decision', d.id, d, d.source);
-  links.forEach((l, i) => register('link', l.id, l, l.source, explicitLinkId[i] ? ['id'] : ['to']));
+  links.forEach((l, i) => register('link', l.id, l, l.source, !explicitLinkId[i]));
 
   const idsOf = (kinds: ElementKind[]) => {
     const out: string[] = [];

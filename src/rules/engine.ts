@@ -17,6 +17,11 @@ export interface ReviewOptions {
   overrides?: Record<string, RuleSetting>;
   /** The day against which `until` dates of accepted risks are judged. */
   today?: Date;
+  /**
+   * Where the analyses rules share (ctx.shared) are kept; pass a map to read
+   * them after the review (a diff takes the capacity analysis from it).
+   */
+  shared?: Map<string, unknown>;
 }
 
 export interface Review {
@@ -52,7 +57,7 @@ export function review(design: Design, rules: readonly Rule[], options: ReviewOp
   }
 
   const regimes = new Set<Regime>([...(design.system.compliance as Regime[]), ...impliedRegimes(design)]);
-  const sharedValues = new Map<string, unknown>();
+  const sharedValues = options.shared ?? new Map<string, unknown>();
   const findings: Finding[] = [];
   const rulesRun: string[] = [];
 

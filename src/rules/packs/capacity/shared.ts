@@ -3,8 +3,11 @@ import { analyseCapacity, type CapacityReport } from '../../../capacity/analyse.
 import { formatDuration } from '../../../model/units.js';
 import type { RuleContext } from '../../types.js';
 
+/** The key of the capacity report among a review's shared analyses. */
+export const CAPACITY_KEY = 'capacity';
+
 export function capacityOf(ctx: RuleContext): CapacityReport {
-  return ctx.shared('capacity', () => analyseCapacity(ctx.design));
+  return ctx.shared(CAPACITY_KEY, () => analyseCapacity(ctx.design));
 }
 
 export function percent(fraction: number): string {

@@ -5,19 +5,16 @@
 // peak RSS) and prints the median, beside the same diff in one thread
 // (`--threads 1`) and `archwright check` on one of the two designs (the floor:
 // a diff loads and reviews two designs, at best side by side).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { generateDesign } from './generate.js';
+import { median, requireTime, timeProcess as measure } from './time.js';
 
 const N = Number(process.argv[2] ?? 10000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OUT = 'bench/out';
 
-if (!existsSync('/usr/bin/time')) {
-  console.error('bench needs /usr/bin/time (Debian package "time")');
-  process.exit(2);
-}
+requireTime();
 if (!existsSync('dist/cli/main.js')) {
   console.error('build first: npm run build');
   process.exit(2);
@@ -49,14 +46,6 @@ function editDesign(text) {
   return out.join('\n');
 }
 
-function measure(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const last = r.stderr.trim().split('\n').pop();
-  const [wall, kb, user, sys] = last.split(' ').map(Number);
-  return { wall, mb: kb / 1024, cpu: user + sys, status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 mkdirSync(OUT, { recursive: true });
 const a = `${OUT}/diff-a-${N}.yaml`;

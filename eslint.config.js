@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', 'bench/out/**', '**/*.d.ts', '.archwright-tmp*/**', 'test/screenshots/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', 'bench/out/**', '**/*.d.ts', '.archwright-tmp*/**', 'test/screenshots/**', 'src/model/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,28 +1,35 @@
 #!/usr/bin/env node
 /**
- * Writes schema/archwright.schema.json from the zod schema (via the built dist/),
- * so editors get the same rules the loader applies. `--check` only compares.
- * Run with `npm run schema` (which builds first).
+ * Writes, from the zod schema (via the built dist/):
+ * - schema/archwright.schema.json, the JSON Schema editors use;
+ * - src/model/generated/validators.ts, the same JSON Schema compiled by ajv into
+ *   plain validation functions, the loader's fast path for valid documents.
+ * `--check` only compares. Run with `npm run schema` (which builds first).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { designJsonSchema } from '../dist/model/schema.js';
+import { designJsonSchema, validatorSource } from '../dist/model/schema-artifacts.js';
 
-const target = fileURLToPath(new URL('../schema/archwright.schema.json', import.meta.url));
-const text = `${JSON.stringify(designJsonSchema(), null, 2)}\n`;
+const outputs = [
+  ['schema/archwright.schema.json', `${JSON.stringify(designJsonSchema(), null, 2)}\n`],
+  ['src/model/generated/validators.ts', validatorSource()],
+];
 
-if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(target, 'utf8');
-  } catch {
-    // a missing file is simply out of date
+for (const [path, text] of outputs) {
+  const target = fileURLToPath(new URL(`../${path}`, import.meta.url));
+  if (process.argv.includes('--check')) {
+    let committed = '';
+    try {
+      committed = readFileSync(target, 'utf8');
+    } catch {
+      // a missing file is simply out of date
+    }
+    if (committed !== text) {
+      process.stderr.write(`${path} is out of date: run npm run schema\n`);
+      process.exitCode = 1;
+    }
+  } else {
+    writeFileSync(target, text);
+    process.stdout.write(`wrote ${path} (${text.length} bytes)\n`);
   }
-  if (committed !== text) {
-    process.stderr.write('schema/archwright.schema.json is out of date: run npm run schema\n');
-    process.exitCode = 1;
-  }
-} else {
-  writeFileSync(target, text);
-  process.stdout.write(`wrote schema/archwright.schema.json (${text.length} bytes)\n`);
 }

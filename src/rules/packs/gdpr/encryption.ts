@@ -24,7 +24,7 @@ export default defineComplianceRule({
   },
   check(ctx) {
     const { stores, links, map } = personalScope(ctx.design, ctx.shared);
-    const special = (ids: string[]) => ids.some((id) => isSpecialCategory(map.assets.get(id)!));
+    const special = (ids: readonly string[]) => ids.some((id) => isSpecialCategory(map.assets.get(id)!));
     for (const { component: c, assets } of stores) {
       const subject = componentRef(c);
       const severity = special(assets) ? 'error' : 'warning';

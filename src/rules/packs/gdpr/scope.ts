@@ -7,7 +7,7 @@ import { dataMap, handlersOf, holdersOf, isTransient, linksCarrying, type DataMa
 export interface Holding {
   component: Component;
   /** Personal data assets it holds (or handles), sorted. */
-  assets: string[];
+  assets: readonly string[];
 }
 
 export interface PersonalScope {

@@ -20,17 +20,24 @@ export default defineComplianceRule({
   },
   check(ctx) {
     const { stores, map } = personalScope(ctx.design, ctx.shared);
+    const policiesOf = (assets: readonly string[]) =>
+      assets.map((id) => ({ id, seconds: map.assets.get(id)?.retentionSeconds, text: map.assets.get(id)?.retention }));
+    // Stores holding the same data share one list of it (see holdersOf), so the longest policy is found once per list.
+    const longestOf = new Map<readonly string[], ReturnType<typeof policiesOf>[number] | undefined>();
     for (const { component: c, assets } of stores) {
       const subject = componentRef(c);
-      const policies = assets.map((id) => ({ id, seconds: map.assets.get(id)?.retentionSeconds, text: map.assets.get(id)?.retention }));
-      // A store has one retention for everything it holds, so it can only be judged against the longest
-      // policy among its data, and only when every asset states one.
-      const longest = policies.every((p) => p.seconds !== undefined)
-        ? policies.reduce((a, b) => (b.seconds! > a.seconds! ? b : a))
-        : undefined;
-      const stated = policies.filter((p) => p.text !== undefined);
-      const policyNote = stated.length > 0 ? ` (${stated.map((p) => `${p.id} is to be kept ${p.text}`).join(', ')})` : '';
+      if (!longestOf.has(assets)) {
+        const policies = policiesOf(assets);
+        // A store has one retention for everything it holds, so it can only be judged against the longest
+        // policy among its data, and only when every asset states one.
+        longestOf.set(assets, policies.every((p) => p.seconds !== undefined)
+          ? policies.reduce((a, b) => (b.seconds! > a.seconds! ? b : a))
+          : undefined);
+      }
+      const longest = longestOf.get(assets);
       if (c.retention === undefined) {
+        const stated = policiesOf(assets).filter((p) => p.text !== undefined);
+        const policyNote = stated.length > 0 ? ` (${stated.map((p) => `${p.id} is to be kept ${p.text}`).join(', ')})` : '';
         reportGap(ctx, {
           subject,
           field: 'retention',

@@ -81,7 +81,7 @@ export default defineComplianceRule({
       if (backupCountry && !isEeaCountry(backupCountry)) checkTransfer(c, backupCountry, backupRegion, assets, 'backup');
     }
 
-    function checkTransfer(c: Component, country: string, region: string | undefined, assets: string[], what: 'the component' | 'backup') {
+    function checkTransfer(c: Component, country: string, region: string | undefined, assets: readonly string[], what: 'the component' | 'backup') {
       const mechanism = mechanismOf(c, country);
       const where = `${country}${region && region !== country ? ` (${region})` : ''}`;
       const subject = componentRef(c);

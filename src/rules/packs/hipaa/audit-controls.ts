@@ -5,7 +5,7 @@ import { listOf, reportGap, SYSTEM } from '../compliance/report.js';
 import { phiScope, scopeOf, type PhiScope } from './scope.js';
 
 /** Records of ePHI, and the consoles people use to reach it. */
-function audited(scope: PhiScope): { component: Component; assets: string[] }[] {
+function audited(scope: PhiScope): { component: Component; assets: readonly string[] }[] {
   const records = new Set(scope.records.map((r) => r.component.id));
   return scope.handlers.filter((h) => h.component.kind !== 'external'
     && (records.has(h.component.id) || (scope.map.usersOf.get(h.component.id)?.length ?? 0) > 0));

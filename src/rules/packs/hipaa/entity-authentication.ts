@@ -5,10 +5,10 @@ import { reportGap } from '../compliance/report.js';
 import { phiScope, scopeOf, type PhiScope } from './scope.js';
 
 /** Links that reach ePHI: they carry it, or they lead into one of our components keeping it. */
-function links(design: { links: Link[] }, scope: PhiScope): { link: Link; assets: string[] }[] {
+function links(design: { links: Link[] }, scope: PhiScope): { link: Link; assets: readonly string[] }[] {
   const carrying = new Map(scope.links.map((l) => [l.link.id, l.assets]));
   const stores = new Map(scope.stores.map((s) => [s.component.id, s.assets]));
-  const out: { link: Link; assets: string[] }[] = [];
+  const out: { link: Link; assets: readonly string[] }[] = [];
   for (const link of design.links) {
     const assets = carrying.get(link.id) ?? stores.get(link.to);
     if (assets && scope.map.components.get(link.to)?.kind !== 'external') out.push({ link, assets });

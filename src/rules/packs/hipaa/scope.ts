@@ -6,7 +6,7 @@ import { dataMap, handlersOf, holdersOf, isTransient, linksCarrying, type DataMa
 
 export interface PhiHolding {
   component: Component;
-  assets: string[];
+  assets: readonly string[];
 }
 
 export interface PhiScope {

@@ -7,7 +7,7 @@ import { phiScope, scopeOf, type PhiScope } from './scope.js';
 /** Mechanisms that identify a client or a shared secret, not a person. */
 const NOT_PERSONAL = new Set(['none', 'apikey']);
 
-function peopleFacing(scope: PhiScope): { component: Component; assets: string[]; users: string[] }[] {
+function peopleFacing(scope: PhiScope): { component: Component; assets: readonly string[]; users: string[] }[] {
   return scope.handlers
     .filter((h) => h.component.kind !== 'external' && (scope.map.usersOf.get(h.component.id)?.length ?? 0) > 0)
     .map((h) => ({ ...h, users: scope.map.usersOf.get(h.component.id)!.map((u) => u.id) }));

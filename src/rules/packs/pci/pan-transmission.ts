@@ -6,8 +6,8 @@ import { transportOf } from '../compliance/transport.js';
 import { isUntrustedZone, pciScope, scopeOf, type PciScope } from './scope.js';
 
 /** Links carrying PAN across an open, public network: marked public, or with an end that is external or in an untrusted zone. */
-function overPublicNetworks(scope: PciScope): { link: Link; assets: string[]; why: string }[] {
-  const out: { link: Link; assets: string[]; why: string }[] = [];
+function overPublicNetworks(scope: PciScope): { link: Link; assets: readonly string[]; why: string }[] {
+  const out: { link: Link; assets: readonly string[]; why: string }[] = [];
   for (const { link, assets } of scope.panLinks) {
     const ends = [link.from, link.to].map((id) => scope.map.components.get(id)).filter((c) => c !== undefined);
     const external = ends.find((c) => c.kind === 'external');

@@ -6,7 +6,7 @@ import { dataMap, handlersOf, holdersOf, linksCarrying, type DataMap, type Share
 
 export interface AccountHolding {
   component: Component;
-  assets: string[];
+  assets: readonly string[];
 }
 
 export interface PciScope {

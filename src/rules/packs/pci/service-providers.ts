@@ -4,9 +4,9 @@ import { componentRef } from '../compliance/refs.js';
 import { pciScope, scopeOf, type PciScope } from './scope.js';
 
 /** External parties with which account data is shared, or that sit in the CDE and could affect it. */
-function providers(scope: PciScope, components: Iterable<Component>): { component: Component; assets: string[] }[] {
+function providers(scope: PciScope, components: Iterable<Component>): { component: Component; assets: readonly string[] }[] {
   const byId = new Map(scope.providers.map((p) => [p.component.id, p.assets]));
-  const out: { component: Component; assets: string[] }[] = [];
+  const out: { component: Component; assets: readonly string[] }[] = [];
   for (const c of components) {
     if (c.kind !== 'external') continue;
     const assets = byId.get(c.id);

@@ -1,6 +1,6 @@
 /** What the protocol rules share: which links are internal calls, and which decisions explain a link's protocol. */
 import type { Component, Decision, Design, Link } from '../../../model/design.js';
-import { component, zone } from '../../../model/design.js';
+import { zone } from '../../../model/design.js';
 import type { ComponentDoc } from '../../../model/schema.js';
 import type { RuleContext } from '../../types.js';
 
@@ -26,8 +26,8 @@ export interface InternalCall {
 
 /** A link between two of our own components, neither of them in an untrusted zone. */
 export function internalCall(design: Design, link: Link): InternalCall | undefined {
-  const from = component(design, link.from);
-  const to = component(design, link.to);
+  const from = link.fromEnd.kind === 'component' ? link.fromEnd.element : undefined;
+  const to = link.toEnd.kind === 'component' ? link.toEnd.element : undefined;
   if (!from || !to || from.kind === 'external' || to.kind === 'external') return undefined;
   if (zone(design, from.zone)?.trust === 'none' || zone(design, to.zone)?.trust === 'none') return undefined;
   return { link, from, to };

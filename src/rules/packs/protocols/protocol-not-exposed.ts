@@ -1,3 +1,4 @@
+import type { LinkEnd } from '../../../model/design.js';
 import { defineRule } from '../../types.js';
 import { sameProtocol } from './internal-calls.js';
 
@@ -10,24 +11,30 @@ export default defineRule({
   citations: ['Guide §6 Evaluate Compatibility', 'Guide §6 Maintain Protocols'],
   fix: 'Change the link to a protocol the target exposes, or add the interface to the target\'s `exposes:`.',
   check(ctx) {
-    const { design } = ctx;
-    // By target, so each target is looked up once however many links reach it.
-    for (const [to, links] of design.linksTo) {
-      const target = design.byId.get(to);
-      if (target?.kind !== 'component' && target?.kind !== 'existing') continue;
-      const offered = (target.element.exposes ?? []).map((i) => i.protocol);
-      if (target.kind === 'existing' && target.element.protocol) offered.push(target.element.protocol);
+    for (const link of ctx.design.links) {
+      const target = link.toEnd;
+      if (offers(target, link.protocol)) continue;
+      const offered = offeredBy(target);
       if (offered.length === 0) continue;
-      for (const link of links) {
-        if (offered.some((p) => sameProtocol(p, link.protocol))) continue;
-        const list = [...new Set(offered)].join(', ');
-        ctx.report({
-          subject: { kind: 'link', id: link.id },
-          field: ['protocol'],
-          message: `Link ${link.id} speaks ${link.protocol}, but ${link.to} exposes only ${list}.`,
-          evidence: { protocol: link.protocol, exposes: list },
-        });
-      }
+      const list = [...new Set(offered)].join(', ');
+      ctx.report({
+        subject: { kind: 'link', id: link.id },
+        field: ['protocol'],
+        message: `Link ${link.id} speaks ${link.protocol}, but ${link.to} exposes only ${list}.`,
+        evidence: { protocol: link.protocol, exposes: list },
+      });
     }
   },
 });
+
+/** Whether the target offers `protocol`; asked of every link, so it builds no list. */
+function offers(target: LinkEnd, protocol: string): boolean {
+  for (const i of target.element.exposes ?? []) if (sameProtocol(i.protocol, protocol)) return true;
+  return target.kind === 'existing' && !!target.element.protocol && sameProtocol(target.element.protocol, protocol);
+}
+
+function offeredBy(target: LinkEnd): string[] {
+  const offered = (target.element.exposes ?? []).map((i) => i.protocol);
+  if (target.kind === 'existing' && target.element.protocol) offered.push(target.element.protocol);
+  return offered;
+}

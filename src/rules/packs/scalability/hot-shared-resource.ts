@@ -30,7 +30,7 @@ export default defineRule({
       for (const link of design.linksFrom.get(id) ?? []) {
         const sharing = others(callers.get(link.to), id);
         if (sharing.count === 0) continue;
-        const resource = design.byId.get(link.to)!.element as { kind: string };
+        const resource = link.toEnd.element as { kind: string };
         ctx.report({
           subject: { kind: 'component', id },
           field: ['id'],

@@ -12,10 +12,10 @@ function writersByStore(design: Design): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const link of design.links) {
     if (link.carries.length === 0 || link.access === 'read') continue;
-    const to = design.byId.get(link.to);
-    if (to?.kind !== 'component' || to.element.kind !== 'datastore') continue;
-    const from = design.byId.get(link.from);
-    if (from?.kind === 'component' && from.element.kind === 'datastore') continue; // replication
+    const to = link.toEnd;
+    if (to.kind !== 'component' || to.element.kind !== 'datastore') continue;
+    const from = link.fromEnd;
+    if (from.kind === 'component' && from.element.kind === 'datastore') continue; // replication
     let writers = out.get(link.to);
     if (!writers) out.set(link.to, (writers = new Set()));
     writers.add(link.from);

@@ -19,8 +19,8 @@ export const HOT_SHARE_OPTION: RuleOption = {
 export function resourceCallers(design: Design): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const link of design.links) {
-    const to = design.byId.get(link.to);
-    if (to?.kind !== 'component' || !RESOURCE_KINDS.has(to.element.kind)) continue;
+    const to = link.toEnd;
+    if (to.kind !== 'component' || !RESOURCE_KINDS.has(to.element.kind)) continue;
     let callers = out.get(link.to);
     if (!callers) out.set(link.to, (callers = new Set()));
     callers.add(link.from);

@@ -1,4 +1,4 @@
-import type { Design } from '../../../model/design.js';
+import type { Design, Element } from '../../../model/design.js';
 import { defineRule } from '../../types.js';
 
 interface Dependency {
@@ -6,6 +6,8 @@ interface Dependency {
   workload: string;
   /** The component that calls it synchronously, when it is not on the path itself. */
   via?: string;
+  /** What the id names, kept so that the check needs no second lookup. */
+  element?: Element;
 }
 
 /**
@@ -19,7 +21,7 @@ function pathDependencies(design: Design): Map<string, Dependency> {
   for (const w of design.workloads) {
     for (const node of w.nodes) {
       if (out.has(node.component)) continue;
-      out.set(node.component, { workload: w.id });
+      out.set(node.component, { workload: w.id, element: design.byId.get(node.component) });
       queue.push(node.component);
     }
   }
@@ -28,7 +30,7 @@ function pathDependencies(design: Design): Map<string, Dependency> {
     const from = out.get(id)!;
     for (const link of design.linksFrom.get(id) ?? []) {
       if (link.mode !== 'sync' || out.has(link.to)) continue;
-      out.set(link.to, { workload: from.workload, via: id });
+      out.set(link.to, { workload: from.workload, via: id, element: link.toEnd });
       queue.push(link.to);
     }
   }
@@ -51,9 +53,10 @@ export default defineRule({
     const { design } = ctx;
     const deps = ctx.shared('scalability/path-dependencies', () => pathDependencies(design));
     for (const [id, dep] of deps) {
-      const e = design.byId.get(id);
+      const e = dep.element;
       if (e?.kind !== 'component' || e.element.kind === 'external') continue;
       const c = e.element;
+      if (c.instances !== undefined && c.instancesMax !== 1) continue;
       const how = dep.via ? `${dep.via} calls it synchronously on the path of workload ${dep.workload}` : `it is on the path of workload ${dep.workload}`;
       if (c.instances === undefined) {
         ctx.report({
@@ -63,7 +66,7 @@ export default defineRule({
           message: `${id} does not say how many instances it runs, and ${how}: not stated: add \`instances\`.`,
           evidence: { component: id, workload: dep.workload, via: dep.via ?? 'path' },
         });
-      } else if (c.instancesMax === 1) {
+      } else {
         ctx.report({
           subject: { kind: 'component', id },
           field: ['instances'],

@@ -18,7 +18,7 @@ export default defineRule({
   check(ctx) {
     const { design } = ctx;
     for (const c of design.components) {
-      if (c.kind === 'secrets' || c.kind === 'external' || c.encryptedAtRest === 'hashed') continue;
+      if (c.kind === 'secrets' || c.kind === 'external' || c.encryptedAtRest === 'hashed' || c.stores.length === 0) continue;
       const held = assets(design, c.stores).filter(isCredential);
       if (held.length === 0) continue;
       const stores = ctx.shared('security/secrets-stores', () => design.components.filter((s) => s.kind === 'secrets').map((s) => s.id));

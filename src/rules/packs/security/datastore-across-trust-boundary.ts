@@ -32,11 +32,11 @@ export default defineRule({
     };
     for (const c of design.components) {
       if (!STORE_KINDS.has(c.kind)) continue;
-      const store = at(c.id);
+      const store = at(c);
       if (store.trust === undefined) continue;
       const fronting = tierBelow(store.trust);
       for (const link of design.linksTo.get(c.id) ?? []) {
-        const from = at(link.from);
+        const from = at(link.fromEnd.element);
         if (from.trust === undefined || from.trust >= store.trust) continue;
         const untrusted = from.trust <= UNTRUSTED_MAX;
         if (!untrusted && fronting !== undefined && from.trust >= fronting) continue;

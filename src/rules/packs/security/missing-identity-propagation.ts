@@ -25,9 +25,9 @@ export default defineRule({
     let first: string | undefined;
     for (const link of design.links) {
       if (link.identity === 'end-user' || link.carries.length === 0) continue;
-      const from = design.byId.get(link.from);
-      const to = design.byId.get(link.to);
-      if (from?.kind !== 'component' || to?.kind !== 'component') continue;
+      const from = link.fromEnd;
+      const to = link.toEnd;
+      if (from.kind !== 'component' || to.kind !== 'component') continue;
       if (!SERVICE_KINDS.has(from.element.kind) || !SERVICE_KINDS.has(to.element.kind)) continue;
       // A client sending the user's own token or session already carries the user's identity.
       if (from.element.kind === 'frontend' && link.auth && USER_AUTH.has(link.auth)) continue;

@@ -34,8 +34,8 @@ export default defineRule({
       if (encrypted(link)) continue;
       const sensitive = assets(design, link.carries).filter(isSensitive);
       if (sensitive.length === 0) continue;
-      const from = at(link.from);
-      const to = at(link.to);
+      const from = at(link.fromEnd.element);
+      const to = at(link.toEnd.element);
       const crossesZone = from.zone?.id !== to.zone?.id;
       const restricted = sensitive.some((d) => (assetRank(d) ?? 0) >= RESTRICTED);
       const how = link.tls === 'none' ? 'with `tls: none`' : '`tls` not stated';

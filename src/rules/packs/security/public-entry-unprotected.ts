@@ -8,8 +8,8 @@ import { adminInterface, operatorEntryPoints } from './trust.js';
  */
 function callsOnlyGateways(design: Design, c: Component): boolean {
   for (const link of design.linksFrom.get(c.id) ?? []) {
-    const to = design.byId.get(link.to);
-    if (to?.kind !== 'component' || to.element.kind !== 'gateway') return false;
+    const to = link.toEnd;
+    if (to.kind !== 'component' || to.element.kind !== 'gateway') return false;
   }
   return true;
 }

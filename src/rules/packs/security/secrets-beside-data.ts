@@ -10,7 +10,7 @@ interface Exposure {
 }
 
 function holdsSensitive(design: Design, c: Component): boolean {
-  return assets(design, c.stores).some(isSensitive);
+  return c.stores.length > 0 && assets(design, c.stores).some(isSensitive);
 }
 
 /**
@@ -27,8 +27,8 @@ function exposures(design: Design): Exposure[] {
   };
   for (const c of design.components) if (c.secretsFrom) add(c.id, c.secretsFrom);
   for (const link of design.links) {
-    const to = design.byId.get(link.to);
-    if (to?.kind === 'component' && to.element.kind === 'secrets') add(link.from, link.to);
+    const to = link.toEnd;
+    if (to.kind === 'component' && to.element.kind === 'secrets') add(link.from, link.to);
   }
   const out: Exposure[] = [];
   for (const [consumerId, secretIds] of secretsOf) {
@@ -36,8 +36,8 @@ function exposures(design: Design): Exposure[] {
     if (consumer?.kind !== 'component') continue;
     const protectedStores = [consumer.element];
     for (const link of design.linksFrom.get(consumerId) ?? []) {
-      const to = design.byId.get(link.to);
-      if (to?.kind === 'component' && STORE_KINDS.has(to.element.kind)) protectedStores.push(to.element);
+      const to = link.toEnd;
+      if (to.kind === 'component' && STORE_KINDS.has(to.element.kind)) protectedStores.push(to.element);
     }
     for (const secretsId of secretIds) {
       const s = design.byId.get(secretsId);

@@ -1,9 +1,9 @@
 /**
  * What the security rules need to know about the two ends of a link: the zone
  * and trust level of each end, and which data assets a list of ids names.
- * Lookups go through the design's id map, so every helper is O(1) per call.
+ * Every helper is O(1) per call.
  */
-import type { Component, DataAsset, Design, Zone } from '../../../model/design.js';
+import type { Component, DataAsset, Design, Existing, Zone } from '../../../model/design.js';
 import type { RuleContext } from '../../types.js';
 
 export const TRUST_RANK: Record<Zone['trust'], number> = { none: 0, low: 1, internal: 2, high: 3, restricted: 4 };
@@ -24,26 +24,27 @@ export interface Endpoint {
   trust?: number;
 }
 
-export function endpoint(design: Design, id: string): Endpoint {
-  const e = design.byId.get(id);
-  const zoneId = e?.kind === 'component' || e?.kind === 'existing' ? e.element.zone : undefined;
-  const z = zoneId ? design.byId.get(zoneId) : undefined;
-  const zone = z?.kind === 'zone' ? z.element : undefined;
-  const component = e?.kind === 'component' ? e.element : undefined;
-  let trust = zone ? TRUST_RANK[zone.trust] : undefined;
-  if (trust === undefined && component?.kind === 'external') trust = TRUST_RANK.none;
-  return { id, component, zone, trust };
-}
-
-/** Endpoint lookup for the review, built once over components and existing systems and shared by every rule. */
-export function endpoints(ctx: RuleContext): (id: string) => Endpoint {
+/**
+ * Endpoint lookup for the review, built once over components and existing systems and shared by every rule.
+ * Keyed by the element itself, which links hold (`fromEnd`, `toEnd`): rules ask once per link, and an object
+ * key needs neither a string hash nor a string compare.
+ */
+export function endpoints(ctx: RuleContext): (element: Component | Existing) => Endpoint {
   const map = ctx.shared('security/endpoints', () => {
-    const out = new Map<string, Endpoint>();
-    for (const c of ctx.design.components) out.set(c.id, endpoint(ctx.design, c.id));
-    for (const e of ctx.design.existing) out.set(e.id, endpoint(ctx.design, e.id));
+    const zones = new Map(ctx.design.zones.map((z) => [z.id, z]));
+    const out = new Map<Component | Existing, Endpoint>();
+    for (const c of ctx.design.components) out.set(c, endpointOf(c, c, zones));
+    for (const e of ctx.design.existing) out.set(e, endpointOf(e, undefined, zones));
     return out;
   });
-  return (id) => map.get(id) ?? { id };
+  return (element) => map.get(element)!;
+}
+
+function endpointOf(element: Component | Existing, component: Component | undefined, zones: Map<string, Zone>): Endpoint {
+  const zone = element.zone ? zones.get(element.zone) : undefined;
+  let trust = zone ? TRUST_RANK[zone.trust] : undefined;
+  if (trust === undefined && component?.kind === 'external') trust = TRUST_RANK.none;
+  return { id: element.id, component, zone, trust };
 }
 
 export function assets(design: Design, ids: readonly string[]): DataAsset[] {

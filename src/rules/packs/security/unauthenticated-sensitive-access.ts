@@ -3,8 +3,11 @@ import { defineRule } from '../../types.js';
 import { isSensitive, sensitiveLabel } from '../../sensitivity.js';
 import { assets, describeAssets } from './trust.js';
 
-function heldSensitive(design: Design, c: Component): DataAsset[] {
-  return assets(design, c.stores).filter(isSensitive);
+const NOTHING: readonly DataAsset[] = [];
+
+function heldSensitive(design: Design, c: Component): readonly DataAsset[] {
+  // Most components store nothing: asked of every component, so it allocates only when there is data.
+  return c.stores.length === 0 ? NOTHING : assets(design, c.stores).filter(isSensitive);
 }
 
 /** The auth a link uses: its own, else that of the callee's interface for the same protocol. */
@@ -34,14 +37,15 @@ export default defineRule({
       // A secrets store holds credentials by definition, whatever its `stores` says.
       const held = heldSensitive(design, c);
       if (held.length === 0 && c.kind !== 'secrets') continue;
-      const what = c.kind === 'secrets' ? 'secrets' : describeAssets(held, sensitiveLabel);
+      // Described only for a finding: most stores have none.
+      const what = () => (c.kind === 'secrets' ? 'secrets' : describeAssets(held, sensitiveLabel));
       c.exposes.forEach((iface, i) => {
         if (iface.auth !== 'none') return;
         ctx.report({
           subject: { kind: 'component', id: c.id },
           field: ['exposes', i, 'auth'],
           detail: `exposes-${i}`,
-          message: `${c.id} holds ${what} but exposes ${iface.protocol}${iface.public ? ' publicly' : ''} with \`auth: none\`.`,
+          message: `${c.id} holds ${what()} but exposes ${iface.protocol}${iface.public ? ' publicly' : ''} with \`auth: none\`.`,
           evidence: { component: c.id, protocol: iface.protocol, public: String(iface.public) },
         });
       });
@@ -52,14 +56,14 @@ export default defineRule({
             subject: { kind: 'link', id: link.id },
             field: ['protocol'],
             severity: 'warning',
-            message: `Link ${link.id} reaches ${c.id}, which holds ${what}, and states no authentication: not stated: add \`auth\`.`,
+            message: `Link ${link.id} reaches ${c.id}, which holds ${what()}, and states no authentication: not stated: add \`auth\`.`,
             evidence: { callee: c.id, protocol: link.protocol, auth: 'not stated' },
           });
         } else if (auth === 'none') {
           ctx.report({
             subject: { kind: 'link', id: link.id },
             field: link.auth ? ['auth'] : ['to'],
-            message: `Link ${link.id} reaches ${c.id}, which holds ${what}, without authentication.`,
+            message: `Link ${link.id} reaches ${c.id}, which holds ${what()}, without authentication.`,
             evidence: { callee: c.id, protocol: link.protocol, auth: 'none' },
           });
         }

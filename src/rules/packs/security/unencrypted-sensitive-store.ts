@@ -20,7 +20,7 @@ export default defineRule({
     const { design } = ctx;
     for (const c of design.components) {
       // External parties answer for their own storage (agreements); a secrets store encrypts by design.
-      if (c.kind === 'external' || c.kind === 'secrets') continue;
+      if (c.kind === 'external' || c.kind === 'secrets' || c.stores.length === 0) continue;
       const sensitive = assets(design, c.stores).filter(isSensitive);
       if (sensitive.length === 0) continue;
       const data = describeAssets(sensitive, sensitiveLabel);

@@ -2,9 +2,9 @@ import type { Component, Design } from '../../../model/design.js';
 import { defineRule } from '../../types.js';
 import { isCredential } from '../../sensitivity.js';
 
-/** Data a component stores, uses, or passes on over its own links: what it legitimately receives. */
-function needs(design: Design, c: Component): Set<string> {
-  const out = new Set<string>([...c.stores, ...c.uses]);
+/** Data a component passes on over its own links. */
+function passedOn(design: Design, c: Component): Set<string> {
+  const out = new Set<string>();
   for (const link of design.linksFrom.get(c.id) ?? []) for (const d of link.carries) out.add(d);
   return out;
 }
@@ -24,24 +24,26 @@ export default defineRule({
   fix: 'Drop the data from the link (`carries:`) or, if the receiver does need it, add it to the receiver\'s `uses:` or `stores:`.',
   check(ctx) {
     const { design } = ctx;
-    const needed = new Map<string, Set<string>>();
-    const undeclared = new Set<string>();
+    // Built only for receivers of data they do not declare: most carried data is in the receiver's `uses` or `stores`.
+    const onwardOf = new Map<Component, Set<string>>();
+    const undeclared = new Set<Component>();
     for (const link of design.links) {
       if (link.carries.length === 0) continue;
-      const to = design.byId.get(link.to);
       // External parties and existing systems do not declare what they use.
-      if (to?.kind !== 'component' || to.element.kind === 'external') continue;
-      const receiver = to.element;
-      let need = needed.get(receiver.id);
-      if (!need) needed.set(receiver.id, (need = needs(design, receiver)));
-      link.carries.forEach((id, i) => {
-        if (need.has(id)) return;
+      if (link.toEnd.kind !== 'component' || link.toEnd.element.kind === 'external') continue;
+      const receiver = link.toEnd.element;
+      for (let i = 0; i < link.carries.length; i++) {
+        const id = link.carries[i];
+        if (receiver.uses.includes(id) || receiver.stores.includes(id)) continue;
+        let onward = onwardOf.get(receiver);
+        if (!onward) onwardOf.set(receiver, (onward = passedOn(design, receiver)));
+        if (onward.has(id)) continue;
         const asset = design.byId.get(id);
         // A secrets store holds the credentials sent to it by definition.
-        if (asset?.kind !== 'data' || (receiver.kind === 'secrets' && isCredential(asset.element))) return;
-        if (need.size === 0) {
-          if (undeclared.has(receiver.id)) return;
-          undeclared.add(receiver.id);
+        if (asset?.kind !== 'data' || (receiver.kind === 'secrets' && isCredential(asset.element))) continue;
+        if (onward.size === 0 && receiver.uses.length === 0 && receiver.stores.length === 0) {
+          if (undeclared.has(receiver)) continue;
+          undeclared.add(receiver);
           ctx.report({
             subject: { kind: 'component', id: receiver.id },
             field: ['id'],
@@ -49,7 +51,7 @@ export default defineRule({
             message: `${receiver.id} receives ${id} (over ${link.id}) but declares no data it stores, uses or passes on: not stated: add \`uses\` or \`stores\`.`,
             evidence: { component: receiver.id, firstLink: link.id },
           });
-          return;
+          continue;
         }
         ctx.report({
           subject: { kind: 'link', id: link.id },
@@ -58,7 +60,7 @@ export default defineRule({
           message: `Link ${link.id} sends ${id} to ${receiver.id}, which neither stores, uses nor passes it on.`,
           evidence: { link: link.id, data: id, receiver: receiver.id },
         });
-      });
+      }
     }
   },
 });

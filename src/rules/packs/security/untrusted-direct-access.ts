@@ -32,7 +32,7 @@ export default defineRule({
         }
         continue;
       }
-      const self = at(c.id);
+      const self = at(c);
       if (c.kind === 'gateway' || self.trust === undefined || self.trust <= UNTRUSTED_MAX) continue;
       c.exposes.forEach((iface, i) => {
         if (!iface.public) return;
@@ -46,7 +46,7 @@ export default defineRule({
       });
       if (STORE_KINDS.has(c.kind)) continue;
       for (const link of design.linksTo.get(c.id) ?? []) {
-        const from = at(link.from);
+        const from = at(link.fromEnd.element);
         if (from.trust === undefined || from.trust > UNTRUSTED_MAX || from.trust >= self.trust) continue;
         if (from.component?.kind === 'gateway') continue; // the sanctioned crossing
         ctx.report({

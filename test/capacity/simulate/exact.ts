@@ -2,31 +2,12 @@
  * Closed forms the simulator is tested against, written here (not imported from
  * the analytic model) so that the two are independent checks of each other.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadReferenceCases, REFERENCE_FILE, type ReferenceCase } from '../reference-cases.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const REFERENCE_CASES = resolve(repoRoot, '../shared/reference/queueing-cases.json');
-
-export interface ReferenceCase {
-  id: string;
-  model: string;
-  inputs: Record<string, unknown>;
-  expected: Record<string, unknown>;
-  computed: Record<string, unknown>;
-}
-
-/** The published cases; throws (failing the suite) when the file is missing. */
+/** One published case; throws (failing the suite) when the file or the case is missing. */
 export function referenceCase(id: string): ReferenceCase {
-  let text: string;
-  try {
-    text = readFileSync(REFERENCE_CASES, 'utf8');
-  } catch (err) {
-    throw new Error(`the reference cases are missing: ${REFERENCE_CASES} (${(err as Error).message})`);
-  }
-  const found = (JSON.parse(text) as ReferenceCase[]).find((c) => c.id === id);
-  if (!found) throw new Error(`reference case "${id}" not found in ${REFERENCE_CASES}`);
+  const found = loadReferenceCases().get(id);
+  if (!found) throw new Error(`reference case "${id}" not found in ${REFERENCE_FILE}`);
   return found;
 }
 

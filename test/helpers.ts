@@ -47,3 +47,18 @@ export function findingsOf(rules: Rule | Rule[], design: string | Record<string,
   const list = Array.isArray(rules) ? rules : [rules];
   return review(designOf(design), list, options).findings;
 }
+
+/** A design document as tests edit it: loose on purpose, the loader checks it. */
+export type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A fresh copy of a sound design with one change applied. */
+export function variantOf(sound: () => Doc, change: (d: Doc) => void): Doc {
+  const d = sound();
+  change(d);
+  return d;
+}
+
+export const componentIn = (d: Doc, id: string): Doc => d.components.find((c: Doc) => c.id === id);
+export const linkIn = (d: Doc, from: string, to: string): Doc => d.links.find((l: Doc) => l.from === from && l.to === to);
+/** The ids of one rule's findings on a design. */
+export const idsOf = (rule: Rule, d: Doc): string[] => findingsOf(rule, d).map((f) => f.id);

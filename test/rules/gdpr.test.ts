@@ -11,10 +11,8 @@ import storageLimitation from '../../src/rules/packs/gdpr/storage-limitation.js'
 import subjectRights from '../../src/rules/packs/gdpr/subject-rights.js';
 import thirdCountryTransfer from '../../src/rules/packs/gdpr/third-country-transfer.js';
 import { gdprRules } from '../../src/rules/packs/gdpr/index.js';
-import type { Rule } from '../../src/rules/types.js';
-import { findingsOf } from '../helpers.js';
+import { findingsOf, type Doc, variantOf, componentIn, idsOf } from '../helpers.js';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** A small EU service that meets every GDPR control the pack checks. */
 function sound(): Doc {
@@ -41,14 +39,8 @@ function sound(): Doc {
   };
 }
 
-function variant(change: (d: Doc) => void): Doc {
-  const d = sound();
-  change(d);
-  return d;
-}
+const variant = (change: (d: Doc) => void): Doc => variantOf(sound, change);
 
-const component = (d: Doc, id: string) => d.components.find((c: Doc) => c.id === id);
-const ids = (rule: Rule, d: Doc) => findingsOf(rule, d).map((f) => f.id);
 
 describe('gdpr pack', () => {
   it('stays quiet on a sound design', () => {
@@ -89,7 +81,7 @@ describe('gdpr/special-category-condition', () => {
   });
 
   it('reports special-category data with no Art. 9(2) condition', () => {
-    expect(ids(specialCategoryCondition, health())).toEqual(['gdpr/special-category-condition@health#missing-specialCategoryCondition']);
+    expect(idsOf(specialCategoryCondition, health())).toEqual(['gdpr/special-category-condition@health#missing-specialCategoryCondition']);
   });
 
   it('reports a condition that is not one of Art. 9(2)(a)-(j)', () => {
@@ -106,10 +98,10 @@ describe('gdpr/special-category-condition', () => {
 describe('gdpr/storage-limitation', () => {
   it('reports a store, and a log, of personal data with no retention', () => {
     const d = variant((x) => {
-      delete component(x, 'db').retention;
+      delete componentIn(x, 'db').retention;
       x.components.push({ id: 'access-log', kind: 'log', zone: 'core', uses: ['profile'] });
     });
-    expect(ids(storageLimitation, d)).toEqual([
+    expect(idsOf(storageLimitation, d)).toEqual([
       'gdpr/storage-limitation@db#missing-retention',
       'gdpr/storage-limitation@access-log#missing-retention',
     ]);
@@ -117,8 +109,8 @@ describe('gdpr/storage-limitation', () => {
 
   it('reports a store kept longer than its data, and backups without retention', () => {
     const d = variant((x) => {
-      component(x, 'db').retention = '730d';
-      delete component(x, 'db').backup.retention;
+      componentIn(x, 'db').retention = '730d';
+      delete componentIn(x, 'db').backup.retention;
     });
     const findings = findingsOf(storageLimitation, d);
     expect(findings.map((f) => f.id)).toEqual(['gdpr/storage-limitation@db#longer-than-data', 'gdpr/storage-limitation@db#missing-backup.retention']);
@@ -128,20 +120,20 @@ describe('gdpr/storage-limitation', () => {
   it('judges a store of several assets against the longest retention among them', () => {
     const d = variant((x) => {
       x.data.push({ id: 'session', classification: ['personal'], subjects: ['customer'], retention: '1d', lawfulBasis: 'contract' });
-      component(x, 'db').stores = ['profile', 'session'];
+      componentIn(x, 'db').stores = ['profile', 'session'];
     });
     expect(findingsOf(storageLimitation, d)).toEqual([]);
   });
 
   it('reports backups kept longer than the data may be', () => {
-    expect(ids(storageLimitation, variant((x) => { component(x, 'db').backup.retention = '2y'; })))
+    expect(idsOf(storageLimitation, variant((x) => { componentIn(x, 'db').backup.retention = '2y'; })))
       .toEqual(['gdpr/storage-limitation@db#backup-longer-than-data']);
   });
 });
 
 describe('gdpr/subject-rights', () => {
   it('reports once, on the system, when nothing serves data-subject requests', () => {
-    const findings = findingsOf(subjectRights, variant((x) => delete component(x, 'api').subjectRights));
+    const findings = findingsOf(subjectRights, variant((x) => delete componentIn(x, 'api').subjectRights));
     expect(findings.map((f) => f.id)).toEqual(['gdpr/subject-rights@system#missing-subjectRights']);
   });
 
@@ -162,7 +154,7 @@ describe('gdpr/subject-rights', () => {
       x.components.push({ id: 'sessions', kind: 'datastore', zone: 'core', stores: ['profile'], retention: '7d' });
       x.links.push({ from: 'api', to: 'worker', protocol: 'grpc' });
       x.links.push({ from: 'worker', to: 'ledger', protocol: 'sql' });
-      component(x, 'api').subjectRights = ['access', 'erasure', 'export'];
+      componentIn(x, 'api').subjectRights = ['access', 'erasure', 'export'];
     });
     const findings = findingsOf(subjectRights, d);
     expect(findings.map((f) => f.id)).toEqual(['gdpr/subject-rights@sessions']);
@@ -177,16 +169,16 @@ describe('gdpr/subject-rights', () => {
 
 describe('gdpr/private-by-default', () => {
   it('reports a public interface without authentication in front of personal data', () => {
-    const findings = findingsOf(privateByDefault, variant((x) => { component(x, 'api').exposes[0].auth = 'none'; }));
+    const findings = findingsOf(privateByDefault, variant((x) => { componentIn(x, 'api').exposes[0].auth = 'none'; }));
     expect(findings.map((f) => f.id)).toEqual(['gdpr/private-by-default@api#exposes-0']);
   });
 
   it('reports a store of personal data in an untrusted zone', () => {
     const d = variant((x) => {
       x.zones.push({ id: 'internet', trust: 'none' });
-      component(x, 'db').zone = 'internet';
+      componentIn(x, 'db').zone = 'internet';
     });
-    expect(ids(privateByDefault, d)).toEqual(['gdpr/private-by-default@db#zone']);
+    expect(idsOf(privateByDefault, d)).toEqual(['gdpr/private-by-default@db#zone']);
   });
 
   it('does not hold a browser page to account for the data its user sends', () => {
@@ -200,22 +192,22 @@ describe('gdpr/private-by-default', () => {
 
 describe('gdpr/processor-agreement', () => {
   it('asks an external party receiving personal data for its role', () => {
-    expect(ids(processorAgreement, variant((x) => delete component(x, 'mailer').processor)))
+    expect(idsOf(processorAgreement, variant((x) => delete componentIn(x, 'mailer').processor)))
       .toEqual(['gdpr/processor-agreement@mailer#missing-processor']);
   });
 
   it('reports a processor with no DPA and no declared sub-processors', () => {
     const d = variant((x) => {
-      component(x, 'mailer').agreements = [];
-      delete component(x, 'mailer').subProcessors;
+      componentIn(x, 'mailer').agreements = [];
+      delete componentIn(x, 'mailer').subProcessors;
     });
-    expect(ids(processorAgreement, d).sort()).toEqual(['gdpr/processor-agreement@mailer#dpa', 'gdpr/processor-agreement@mailer#missing-subProcessors']);
+    expect(idsOf(processorAgreement, d).sort()).toEqual(['gdpr/processor-agreement@mailer#dpa', 'gdpr/processor-agreement@mailer#missing-subProcessors']);
   });
 
   it('leaves independent controllers alone', () => {
     const d = variant((x) => {
-      component(x, 'mailer').processor = false;
-      component(x, 'mailer').agreements = [];
+      componentIn(x, 'mailer').processor = false;
+      componentIn(x, 'mailer').agreements = [];
     });
     expect(findingsOf(processorAgreement, d)).toEqual([]);
   });
@@ -224,8 +216,8 @@ describe('gdpr/processor-agreement', () => {
 describe('gdpr/encryption', () => {
   it('reports unencrypted stores, backups and links, as errors for special-category data', () => {
     const d = variant((x) => {
-      component(x, 'db').encryptedAtRest = false;
-      component(x, 'db').backup.encrypted = false;
+      componentIn(x, 'db').encryptedAtRest = false;
+      componentIn(x, 'db').backup.encrypted = false;
       x.links[0].tls = 'none';
     });
     const findings = findingsOf(encryption, d);
@@ -240,14 +232,14 @@ describe('gdpr/encryption', () => {
 
   it('reports an unstated link encryption as a gap, and trusts https', () => {
     const d = variant((x) => delete x.links[0].tls);
-    expect(ids(encryption, d)).toEqual(['gdpr/encryption@api->db#missing-tls']);
+    expect(idsOf(encryption, d)).toEqual(['gdpr/encryption@api->db#missing-tls']);
   });
 });
 
 describe('gdpr/restore', () => {
   it('reports a store of personal data with no backup, or no recovery point and time', () => {
-    expect(ids(restore, variant((x) => delete component(x, 'db').backup))).toEqual(['gdpr/restore@db#missing-backup']);
-    expect(ids(restore, variant((x) => { component(x, 'db').backup = { encrypted: true, retention: '30d' }; })))
+    expect(idsOf(restore, variant((x) => delete componentIn(x, 'db').backup))).toEqual(['gdpr/restore@db#missing-backup']);
+    expect(idsOf(restore, variant((x) => { componentIn(x, 'db').backup = { encrypted: true, retention: '30d' }; })))
       .toEqual(['gdpr/restore@db#missing-backup.rpo', 'gdpr/restore@db#missing-backup.rto']);
   });
 });
@@ -255,15 +247,15 @@ describe('gdpr/restore', () => {
 describe('gdpr/breach-detection', () => {
   it('reports once when nothing in the design is audited', () => {
     const d = variant((x) => {
-      delete component(x, 'api').audit;
-      delete component(x, 'db').audit;
+      delete componentIn(x, 'api').audit;
+      delete componentIn(x, 'db').audit;
     });
-    expect(ids(breachDetection, d)).toEqual(['gdpr/breach-detection@system#missing-audit']);
+    expect(idsOf(breachDetection, d)).toEqual(['gdpr/breach-detection@system#missing-audit']);
   });
 
   it('reports each unaudited store once something is audited', () => {
-    expect(ids(breachDetection, variant((x) => delete component(x, 'db').audit))).toEqual(['gdpr/breach-detection@db#missing-audit.logs']);
-    expect(ids(breachDetection, variant((x) => { component(x, 'db').audit.logs = false; }))).toEqual(['gdpr/breach-detection@db']);
+    expect(idsOf(breachDetection, variant((x) => delete componentIn(x, 'db').audit))).toEqual(['gdpr/breach-detection@db#missing-audit.logs']);
+    expect(idsOf(breachDetection, variant((x) => { componentIn(x, 'db').audit.logs = false; }))).toEqual(['gdpr/breach-detection@db']);
   });
 });
 
@@ -281,7 +273,7 @@ describe('gdpr/dpia', () => {
   });
 
   it('asks for a DPIA for automated decisions with legal effects', () => {
-    expect(ids(dpia, variant((x) => { component(x, 'api').automatedDecisions = true; }))).toEqual(['gdpr/dpia@system#missing-dpia']);
+    expect(idsOf(dpia, variant((x) => { componentIn(x, 'api').automatedDecisions = true; }))).toEqual(['gdpr/dpia@system#missing-dpia']);
   });
 
   it('is satisfied by a recorded DPIA, and quiet without triggers', () => {
@@ -295,7 +287,7 @@ describe('gdpr/dpia', () => {
 
 describe('gdpr/third-country-transfer', () => {
   const abroad = (change: (mailer: Doc) => void) => variant((x) => {
-    const mailer = component(x, 'mailer');
+    const mailer = componentIn(x, 'mailer');
     mailer.region = 'us-east-1';
     change(mailer);
   });
@@ -333,9 +325,9 @@ describe('gdpr/third-country-transfer', () => {
   });
 
   it('reports backups kept outside the EEA, and an external party of unknown location as a gap', () => {
-    expect(ids(thirdCountryTransfer, variant((x) => { component(x, 'db').backup.region = 'us-west-2'; })))
+    expect(idsOf(thirdCountryTransfer, variant((x) => { componentIn(x, 'db').backup.region = 'us-west-2'; })))
       .toEqual(['gdpr/third-country-transfer@db#backup']);
-    expect(ids(thirdCountryTransfer, variant((x) => delete component(x, 'mailer').region)))
+    expect(idsOf(thirdCountryTransfer, variant((x) => delete componentIn(x, 'mailer').region)))
       .toEqual(['gdpr/third-country-transfer@mailer#missing-region']);
   });
 });

@@ -9,10 +9,8 @@ import noSadAfterAuthorisation from '../../src/rules/packs/pci/no-sad-after-auth
 import panTransmission from '../../src/rules/packs/pci/pan-transmission.js';
 import panUnreadable from '../../src/rules/packs/pci/pan-unreadable.js';
 import serviceProviders from '../../src/rules/packs/pci/service-providers.js';
-import type { Rule } from '../../src/rules/types.js';
-import { findingsOf } from '../helpers.js';
+import { findingsOf, type Doc, variantOf, componentIn, idsOf, linkIn } from '../helpers.js';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const AUDIT = { logs: true, retention: '400d', immediatelyAvailable: '90d' };
 
@@ -43,15 +41,8 @@ function sound(): Doc {
   };
 }
 
-function variant(change: (d: Doc) => void): Doc {
-  const d = sound();
-  change(d);
-  return d;
-}
+const variant = (change: (d: Doc) => void): Doc => variantOf(sound, change);
 
-const component = (d: Doc, id: string) => d.components.find((c: Doc) => c.id === id);
-const link = (d: Doc, from: string, to: string) => d.links.find((l: Doc) => l.from === from && l.to === to);
-const ids = (rule: Rule, d: Doc) => findingsOf(rule, d).map((f) => f.id);
 
 describe('pci pack', () => {
   it('stays quiet on a sound design', () => {
@@ -61,13 +52,13 @@ describe('pci pack', () => {
 
 describe('pci/cde-scope', () => {
   it('reports a component handling PAN outside the CDE', () => {
-    const findings = findingsOf(cdeScope, variant((x) => { component(x, 'tokens').zone = 'corp'; }));
+    const findings = findingsOf(cdeScope, variant((x) => { componentIn(x, 'tokens').zone = 'corp'; }));
     expect(findings.map((f) => f.id)).toEqual(['pci/cde-scope@tokens']);
     expect(findings[0].evidence).toMatchObject({ zone: 'corp', data: 'card' });
   });
 
   it('reports once when no zone is marked as the CDE', () => {
-    expect(ids(cdeScope, variant((x) => { delete x.zones[2].cde; }))).toEqual(['pci/cde-scope@system#missing-zones.cde']);
+    expect(idsOf(cdeScope, variant((x) => { delete x.zones[2].cde; }))).toEqual(['pci/cde-scope@system#missing-zones.cde']);
   });
 });
 
@@ -84,7 +75,7 @@ describe('pci/cde-segmentation', () => {
       x.components.push({ id: 'fraud', kind: 'service', zone: 'cde', audit: AUDIT });
       x.links.push({ from: 'psp', to: 'fraud', protocol: 'https', tls: 'tls', auth: 'mtls' });
     });
-    expect(ids(cdeSegmentation, d)).toEqual(['pci/cde-segmentation@psp->fraud']);
+    expect(idsOf(cdeSegmentation, d)).toEqual(['pci/cde-segmentation@psp->fraud']);
   });
 
   it('lets trusted zones connect', () => {
@@ -94,8 +85,8 @@ describe('pci/cde-segmentation', () => {
 
 describe('pci/no-sad-after-authorisation', () => {
   it('reports sensitive authentication data kept at rest, even encrypted', () => {
-    const d = variant((x) => { component(x, 'tokens').stores = ['card', 'cvv']; });
-    expect(ids(noSadAfterAuthorisation, d)).toEqual(['pci/no-sad-after-authorisation@tokens']);
+    const d = variant((x) => { componentIn(x, 'tokens').stores = ['card', 'cvv']; });
+    expect(idsOf(noSadAfterAuthorisation, d)).toEqual(['pci/no-sad-after-authorisation@tokens']);
   });
 
   it('reports a log that receives SAD', () => {
@@ -103,26 +94,26 @@ describe('pci/no-sad-after-authorisation', () => {
       x.components.push({ id: 'request-log', kind: 'log', zone: 'cde', retention: '30d', audit: AUDIT });
       x.links.push({ from: 'pay-gateway', to: 'request-log', protocol: 'https', tls: 'tls', auth: 'mtls', carries: ['cvv'] });
     });
-    expect(ids(noSadAfterAuthorisation, d)).toEqual(['pci/no-sad-after-authorisation@request-log']);
+    expect(idsOf(noSadAfterAuthorisation, d)).toEqual(['pci/no-sad-after-authorisation@request-log']);
   });
 });
 
 describe('pci/pan-unreadable', () => {
   it('reports PAN protected only by disk encryption, or not at all', () => {
-    const disk = findingsOf(panUnreadable, variant((x) => { component(x, 'tokens').encryptedAtRest = 'disk'; }));
+    const disk = findingsOf(panUnreadable, variant((x) => { componentIn(x, 'tokens').encryptedAtRest = 'disk'; }));
     expect(disk.map((f) => f.id)).toEqual(['pci/pan-unreadable@tokens']);
     expect(disk[0].message).toContain('disk-level');
-    expect(ids(panUnreadable, variant((x) => { component(x, 'tokens').encryptedAtRest = false; }))).toEqual(['pci/pan-unreadable@tokens']);
+    expect(idsOf(panUnreadable, variant((x) => { componentIn(x, 'tokens').encryptedAtRest = false; }))).toEqual(['pci/pan-unreadable@tokens']);
   });
 
   it('asks which mechanism when encryption is only "true"', () => {
-    expect(ids(panUnreadable, variant((x) => { component(x, 'tokens').encryptedAtRest = true; }))).toEqual(['pci/pan-unreadable@tokens#missing-encryptedAtRest']);
+    expect(idsOf(panUnreadable, variant((x) => { componentIn(x, 'tokens').encryptedAtRest = true; }))).toEqual(['pci/pan-unreadable@tokens#missing-encryptedAtRest']);
   });
 });
 
 describe('pci/pan-transmission', () => {
   it('reports PAN sent in plaintext to an external party', () => {
-    const d = variant((x) => { link(x, 'pay-gateway', 'psp').tls = 'none'; });
+    const d = variant((x) => { linkIn(x, 'pay-gateway', 'psp').tls = 'none'; });
     const findings = findingsOf(panTransmission, d);
     expect(findings.map((f) => f.id)).toEqual(['pci/pan-transmission@pay-gateway->psp']);
     expect(findings[0].evidence?.network).toBe('psp is external');
@@ -130,23 +121,23 @@ describe('pci/pan-transmission', () => {
 
   it('reports an unstated encryption on a public network as a gap, and ignores internal links', () => {
     const d = variant((x) => {
-      delete link(x, 'pay-gateway', 'psp').tls;
-      link(x, 'pay-gateway', 'psp').protocol = 'iso8583';
-      link(x, 'pay-gateway', 'tokens').tls = 'none';
+      delete linkIn(x, 'pay-gateway', 'psp').tls;
+      linkIn(x, 'pay-gateway', 'psp').protocol = 'iso8583';
+      linkIn(x, 'pay-gateway', 'tokens').tls = 'none';
     });
-    expect(ids(panTransmission, d)).toEqual(['pci/pan-transmission@pay-gateway->psp#missing-tls']);
+    expect(idsOf(panTransmission, d)).toEqual(['pci/pan-transmission@pay-gateway->psp#missing-tls']);
   });
 });
 
 describe('pci/mfa-into-cde', () => {
   it('reports a staff console calling into the CDE without MFA', () => {
-    expect(ids(mfaIntoCde, variant((x) => { component(x, 'console').exposes[0].mfa = false; }))).toEqual(['pci/mfa-into-cde@console#exposes-0']);
-    expect(ids(mfaIntoCde, variant((x) => delete component(x, 'console').exposes[0].mfa))).toEqual(['pci/mfa-into-cde@console#missing-exposes.0.mfa']);
+    expect(idsOf(mfaIntoCde, variant((x) => { componentIn(x, 'console').exposes[0].mfa = false; }))).toEqual(['pci/mfa-into-cde@console#exposes-0']);
+    expect(idsOf(mfaIntoCde, variant((x) => delete componentIn(x, 'console').exposes[0].mfa))).toEqual(['pci/mfa-into-cde@console#missing-exposes.0.mfa']);
   });
 
   it('reports an admin interface of a CDE component without MFA', () => {
-    const d = variant((x) => component(x, 'pay-gateway').exposes.push({ protocol: 'https', auth: 'oidc', admin: true }));
-    expect(ids(mfaIntoCde, d)).toEqual(['pci/mfa-into-cde@pay-gateway#missing-exposes.1.mfa']);
+    const d = variant((x) => componentIn(x, 'pay-gateway').exposes.push({ protocol: 'https', auth: 'oidc', admin: true }));
+    expect(idsOf(mfaIntoCde, d)).toEqual(['pci/mfa-into-cde@pay-gateway#missing-exposes.1.mfa']);
   });
 
   it('does not ask shoppers for MFA', () => {
@@ -156,30 +147,30 @@ describe('pci/mfa-into-cde', () => {
 
 describe('pci/audit-logs', () => {
   it('reports a CDE component without audit logs', () => {
-    expect(ids(auditLogs, variant((x) => delete component(x, 'tokens').audit))).toEqual(['pci/audit-logs@tokens#missing-audit.logs']);
-    expect(ids(auditLogs, variant((x) => { component(x, 'tokens').audit = { logs: false }; }))).toEqual(['pci/audit-logs@tokens']);
+    expect(idsOf(auditLogs, variant((x) => delete componentIn(x, 'tokens').audit))).toEqual(['pci/audit-logs@tokens#missing-audit.logs']);
+    expect(idsOf(auditLogs, variant((x) => { componentIn(x, 'tokens').audit = { logs: false }; }))).toEqual(['pci/audit-logs@tokens']);
   });
 });
 
 describe('pci/audit-log-retention', () => {
   it('reports audit logs kept less than 12 months, or less than 3 months at hand', () => {
-    const d = variant((x) => { component(x, 'tokens').audit = { logs: true, retention: '180d', immediatelyAvailable: '30d' }; });
-    expect(ids(auditLogRetention, d)).toEqual(['pci/audit-log-retention@tokens#retention', 'pci/audit-log-retention@tokens#immediate']);
+    const d = variant((x) => { componentIn(x, 'tokens').audit = { logs: true, retention: '180d', immediatelyAvailable: '30d' }; });
+    expect(idsOf(auditLogRetention, d)).toEqual(['pci/audit-log-retention@tokens#retention', 'pci/audit-log-retention@tokens#immediate']);
   });
 
   it('reads the retention of the audit sink, and reports what is not stated', () => {
     const d = variant((x) => {
       x.components.push({ id: 'siem', kind: 'log', zone: 'cde', retention: '400d', audit: AUDIT });
-      component(x, 'tokens').audit = { logs: true, sink: 'siem' };
+      componentIn(x, 'tokens').audit = { logs: true, sink: 'siem' };
     });
-    expect(ids(auditLogRetention, d)).toEqual(['pci/audit-log-retention@tokens#missing-audit.immediatelyAvailable']);
+    expect(idsOf(auditLogRetention, d)).toEqual(['pci/audit-log-retention@tokens#missing-audit.immediatelyAvailable']);
   });
 });
 
 describe('pci/service-providers', () => {
   it('reports a provider with no written acknowledgement, and one with no AOC', () => {
-    expect(ids(serviceProviders, variant((x) => { component(x, 'psp').agreements = ['aoc']; }))).toEqual(['pci/service-providers@psp#agreement']);
-    const noAoc = findingsOf(serviceProviders, variant((x) => { component(x, 'psp').agreements = ['tpsp']; }));
+    expect(idsOf(serviceProviders, variant((x) => { componentIn(x, 'psp').agreements = ['aoc']; }))).toEqual(['pci/service-providers@psp#agreement']);
+    const noAoc = findingsOf(serviceProviders, variant((x) => { componentIn(x, 'psp').agreements = ['tpsp']; }));
     expect(noAoc.map((f) => [f.id, f.severity])).toEqual([['pci/service-providers@psp#aoc', 'warning']]);
   });
 });

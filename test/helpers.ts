@@ -2,6 +2,7 @@
 import yaml from 'js-yaml';
 import type { Design } from '../src/model/design.js';
 import { loadDesign, type DesignHost, type LoadResult } from '../src/model/load.js';
+import { nodeHost } from '../src/io/node-host.js';
 import { review, type ReviewOptions } from '../src/rules/engine.js';
 import type { Finding, Rule } from '../src/rules/types.js';
 
@@ -62,3 +63,10 @@ export const componentIn = (d: Doc, id: string): Doc => d.components.find((c: Do
 export const linkIn = (d: Doc, from: string, to: string): Doc => d.links.find((l: Doc) => l.from === from && l.to === to);
 /** The ids of one rule's findings on a design. */
 export const idsOf = (rule: Rule, d: Doc): string[] => findingsOf(rule, d).map((f) => f.id);
+
+/** The bundled example, read from disk as the CLI reads it. */
+export function exampleDesign(): Design {
+  const { design, errors } = loadDesign('examples/bot-platform/archwright.yaml', nodeHost);
+  if (!design) throw new Error(`the bundled example did not load: ${JSON.stringify(errors, null, 2)}`);
+  return design;
+}

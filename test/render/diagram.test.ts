@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildView, toD2, toDot, toMermaid, toSvg, ViewError } from '../../src/render/index.js';
 import { allRules, review } from '../../src/rules/index.js';
-import { designOf } from '../helpers.js';
-import { loadDesign } from '../../src/model/load.js';
-import { nodeHost } from '../../src/io/node-host.js';
+import { designOf, exampleDesign } from '../helpers.js';
 
-const example = () => {
-  const { design } = loadDesign('examples/bot-platform/archwright.yaml', nodeHost);
-  if (!design) throw new Error('example did not load');
-  return design;
-};
 
 const small = () => designOf({
   zones: [{ id: 'core', trust: 'internal' }, { id: 'edge', trust: 'low' }],
@@ -33,7 +26,7 @@ const small = () => designOf({
 
 describe('diagram views', () => {
   it('containers: every component, user and link of the example, grouped by zone', () => {
-    const design = example();
+    const design = exampleDesign();
     const view = buildView(design, { view: 'containers' });
     const ids = view.nodes.map((n) => n.id);
     for (const c of design.components) expect(ids).toContain(c.id);
@@ -72,7 +65,7 @@ describe('diagram views', () => {
   });
 
   it('marks elements with their worst open finding', () => {
-    const design = example();
+    const design = exampleDesign();
     const findings = review(design, allRules).findings;
     const view = buildView(design, { findings });
     const withFindings = new Set(findings.filter((f) => f.status === 'open').map((f) => f.subject.id));
@@ -102,7 +95,7 @@ describe('diagram languages', () => {
   });
 
   it('svg renders offline with every component of the example', async () => {
-    const design = example();
+    const design = exampleDesign();
     const svg = await toSvg(buildView(design));
     expect(svg.startsWith('<svg')).toBe(true);
     // Graphviz writes some characters of titles as numeric entities (- as &#45;)

@@ -2,24 +2,17 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeHost } from '../../src/io/node-host.js';
-import { loadDesign } from '../../src/model/load.js';
 import { gatherReport, reportHtml, reportMarkdown } from '../../src/render/report/index.js';
 import { launchBrowser, runBrowserTests } from '../browser.js';
-import { designOf } from '../helpers.js';
+import { designOf, exampleDesign } from '../helpers.js';
 import type { Browser } from 'playwright-core';
 
-const example = () => {
-  const { design } = loadDesign('examples/bot-platform/archwright.yaml', nodeHost);
-  if (!design) throw new Error('example did not load');
-  return design;
-};
 
 describe('report', () => {
   let html = '';
   let markdown = '';
   beforeAll(async () => {
-    const input = await gatherReport(example(), { now: new Date('2026-11-24T00:00:00Z') });
+    const input = await gatherReport(exampleDesign(), { now: new Date('2026-11-24T00:00:00Z') });
     html = reportHtml(input);
     markdown = reportMarkdown(input);
   });
@@ -34,7 +27,7 @@ describe('report', () => {
   });
 
   it('shows every component in the diagrams, every finding, the capacity charts, decisions and compliance', () => {
-    const design = example();
+    const design = exampleDesign();
     for (const c of design.components) expect(html).toContain(`<title>${c.id.replace(/-/g, '&#45;')}</title>`);
     const rows = html.match(/<tr data-severity=/g) ?? [];
     expect(rows.length).toBeGreaterThan(0);

@@ -57,12 +57,37 @@ export function growthPlan(model: CapacityModel, horizonMonths = model.horizonMo
   const fixed = model.stations.reduce((sum, s) => sum + s.fixedMonthly, 0);
   const unmodelledCost = model.stations.reduce((sum, s) => (s.serviceTime === undefined ? sum + s.instancesMin * s.perInstanceMonthly : sum), 0);
 
+  // A station no workload visits has the same row every month: no load, its minimum instances.
+  const loaded = new Uint8Array(model.stations.length);
+  for (const k of model.loadedStations) loaded[k] = 1;
+  const busy: number[] = [];
+  let idleCost = 0;
+  let idleCapped = 0;
+  for (let i = 0; i < modelled.length; i++) {
+    const k = modelled[i];
+    if (loaded[k]) {
+      busy.push(i);
+      continue;
+    }
+    const s = model.stations[k];
+    const needed = instancesNeeded(s, 0, model.targetUtilisation);
+    const atMax = (0 * s.serviceTime!) / (s.instancesMax * s.concurrency);
+    const g = components[i];
+    g.arrivalRate.fill(0);
+    g.instancesNeeded.fill(needed);
+    g.utilisationAtMax.fill(atMax);
+    if (needed > s.instancesMax) g.outgrowsMonth = 0;
+    if (atMax >= 1) g.saturatesMonth = 0;
+    idleCost += needed * s.perInstanceMonthly;
+    idleCapped += Math.min(needed, s.instancesMax) * s.perInstanceMonthly;
+  }
+
   let monthLoad: MonthLoad | undefined;
   for (let m = 0; m < count; m++) {
     const load = (monthLoad = loadAt(model, m, monthLoad));
-    let monthCost = fixed + unmodelledCost;
-    let monthCapped = fixed + unmodelledCost;
-    for (let i = 0; i < modelled.length; i++) {
+    let monthCost = fixed + unmodelledCost + idleCost;
+    let monthCapped = fixed + unmodelledCost + idleCapped;
+    for (const i of busy) {
       const k = modelled[i];
       const s = model.stations[k];
       const rate = load.open[k] + load.closedDemand[k];

@@ -56,6 +56,14 @@ export interface CapacityModel {
   stations: Station[];
   stationIndex: Map<string, number>;
   workloads: WorkloadModel[];
+  /**
+   * Stations some workload visits, ascending. Every other station carries no
+   * load in any month, so month-by-month work need only visit these: a large
+   * design has thousands of components and a handful of workloads.
+   */
+  loadedStations: Int32Array;
+  /** instances.min of every station: the instances of a station without load. */
+  minInstances: Int32Array;
   targetUtilisation: number;
   /** The longest workload horizon, in months. */
   horizonMonths: number;
@@ -74,8 +82,16 @@ export function buildModel(design: Design, options: ModelOptions = {}): Capacity
   if (!(targetUtilisation > 0 && targetUtilisation <= 1)) throw new RangeError(`target utilisation must be in (0, 100%], got ${targetUtilisation}`);
   const workloads = design.workloads.map((w) => workloadOf(design, w, stationIndex, stations));
   const budget = design.system.constraints?.budget;
+  const visited = new Uint8Array(stations.length);
+  for (const w of workloads) for (let j = 0; j < w.stations.length; j++) visited[w.stations[j]] = 1;
+  const loadedStations: number[] = [];
+  visited.forEach((v, k) => {
+    if (v) loadedStations.push(k);
+  });
   return {
     design, stations, stationIndex, workloads, targetUtilisation,
+    loadedStations: Int32Array.from(loadedStations),
+    minInstances: Int32Array.from(stations, (s) => s.instancesMin),
     horizonMonths: workloads.reduce((h, w) => Math.max(h, w.horizonMonths), 0),
     budget: budget ? { monthly: budget.monthly, currency: budget.currency } : undefined,
   };

@@ -89,9 +89,14 @@ export function loadAt(model: CapacityModel, month: number, into?: MonthLoad): M
   return { open, closedDemand, users };
 }
 
-/** Instances per station at this load: what the target utilisation needs, within min..max. */
+/** Instances per station at this load: what the target utilisation needs, within min..max (the minimum without load). */
 export function instancesAt(model: CapacityModel, load: MonthLoad): Int32Array {
-  return Int32Array.from(model.stations, (s, k) => Math.min(s.instancesMax, instancesNeeded(s, load.open[k] + load.closedDemand[k], model.targetUtilisation)));
+  const out = model.minInstances.slice();
+  for (const k of model.loadedStations) {
+    const s = model.stations[k];
+    out[k] = Math.min(s.instancesMax, instancesNeeded(s, load.open[k] + load.closedDemand[k], model.targetUtilisation));
+  }
+  return out;
 }
 
 export function solveMonth(model: CapacityModel, month: number): MonthSolution {

@@ -4,10 +4,26 @@
  */
 import yaml from 'js-yaml';
 import type { DesignError, SourceLocation } from './errors.js';
+import { readCommonYaml } from './common-yaml.js';
 import { Locator } from './locate.js';
 
 // The core schema keeps dates as strings; merge keys (<<) are allowed for shared defaults.
 const SCHEMA = yaml.CORE_SCHEMA.extend([(yaml as unknown as { types: { merge: yaml.Type } }).types.merge]);
+
+// The types js-yaml tries, in order, on a plain scalar; the common-YAML reader resolves with them too.
+const IMPLICIT = (SCHEMA as unknown as { compiledImplicit: yaml.Type[] }).compiledImplicit;
+
+/** A plain scalar's value exactly as js-yaml resolves it under SCHEMA. */
+export function resolvePlain(text: string): unknown {
+  const c = text.charCodeAt(0) | 0x20;
+  // Only null, booleans and numbers resolve to anything but text, and none of them starts with
+  // another letter: skip the resolvers for most scalars of a design (ids, kinds, protocols).
+  if (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66) return text;
+  for (const type of IMPLICIT) {
+    if (type.resolve(text)) return type.construct(text);
+  }
+  return text;
+}
 
 export interface ParsedSource {
   file: string;
@@ -22,11 +38,14 @@ export interface ParseLimits {
 }
 
 export function parseSource(file: string, text: string, limits: ParseLimits): ParsedSource | DesignError {
-  let doc: unknown;
-  try {
-    doc = yaml.load(text, { filename: file, schema: SCHEMA, json: file.endsWith('.json') });
-  } catch (err) {
-    return syntaxError(file, err, text);
+  const json = file.endsWith('.json');
+  let doc: unknown = json ? undefined : readCommonYaml(text, resolvePlain);
+  if (doc === undefined) {
+    try {
+      doc = yaml.load(text, { filename: file, schema: SCHEMA, json });
+    } catch (err) {
+      return syntaxError(file, err, text);
+    }
   }
 
   // Aliases need anchors (&name); without any, the document is a tree of its own size.

@@ -1,0 +1,160 @@
+/**
+ * The common-YAML reader must read whatever it accepts exactly as js-yaml
+ * does (same values, same key order), and give up on everything else,
+ * including every text js-yaml refuses. Compared on the files we ship, on
+ * documents js-yaml writes in many styles, on text built from YAML's own
+ * punctuation, and on single-character mutations of a real design.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { readCommonYaml } from '../../src/model/common-yaml.js';
+import { resolvePlain } from '../../src/model/source.js';
+// @ts-expect-error plain JavaScript module of the benchmarks
+import { generateDesign } from '../../bench/generate.js';
+
+const SCHEMA = yaml.CORE_SCHEMA.extend([(yaml as unknown as { types: { merge: yaml.Type } }).types.merge]);
+
+type Outcome = { ok: true; value: unknown } | { ok: false; reason: string };
+
+function jsYaml(text: string): Outcome {
+  try {
+    return { ok: true, value: yaml.load(text, { schema: SCHEMA }) };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  }
+}
+
+/** Same values and the same key order: what JSON output and iteration would show. */
+function sameTree(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => sameTree((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** How many texts the reader accepted, so that a property is seen to test reading and not only giving up. */
+let accepted = 0;
+
+/** The property: given up on, or read as js-yaml reads it (which must then accept the text). */
+function agrees(text: string): boolean {
+  const fast = readCommonYaml(text, resolvePlain);
+  if (fast === undefined) return true;
+  accepted++;
+  const reference = jsYaml(text);
+  if (!reference.ok) throw new Error(`accepted a text js-yaml refuses (${reference.reason}):\n${text}`);
+  if (!sameTree(fast, reference.value)) throw new Error(`read differently from js-yaml:\n${text}\n${JSON.stringify(fast)}\n${JSON.stringify(reference.value)}`);
+  return true;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('common-YAML reader', () => {
+  it('reads the designs we ship as js-yaml does, without giving up on them', () => {
+    const designs = yamlFilesUnder('examples').filter((f) => !f.includes('/contracts/'));
+    expect(designs.length).toBeGreaterThan(3);
+    for (const file of designs) {
+      const text = readFileSync(file, 'utf8');
+      const fast = readCommonYaml(text, resolvePlain);
+      expect(fast, file).toBeDefined();
+      expect(agrees(text), file).toBe(true);
+    }
+  });
+
+  it('reads every YAML file in the repository as js-yaml does, or gives up', () => {
+    for (const file of [...yamlFilesUnder('examples'), ...yamlFilesUnder('test'), ...yamlFilesUnder('docs')]) {
+      expect(agrees(readFileSync(file, 'utf8')), file).toBe(true);
+    }
+  });
+
+  it('reads the generated benchmark design as js-yaml does', () => {
+    const text = generateDesign(300) as string;
+    expect(readCommonYaml(text, resolvePlain)).toBeDefined();
+    expect(agrees(text)).toBe(true);
+  });
+
+  it('resolves plain scalars as js-yaml does (null, booleans, numbers, text)', () => {
+    const words = ['~', 'null', 'Null', 'NULL', 'nul', 'true', 'True', 'TRUE', 'tRUE', 'false', 'no', 'yes', 'on', 'off', 'y', 'n',
+      '0', '-0', '+1', '007', '0o17', '0x1F', '0b101', '1_000', '1.5', '-.5', '1e3', '1.0e+3', '.inf', '-.Inf', '.NaN', '.nan',
+      '2024-01-01', '12:30', '1ms', '4ms', '1200/s', '12%/month', '5%', 'c0', 'end-user', 'v1.2', '0.0.0.0', '1,000', '-', '-x', 'x-'];
+    for (const word of words) {
+      const text = `a: ${word}\nb: [${word}]\n${word.startsWith('-') ? 'k' : word}: 1\n`;
+      expect(agrees(text), word).toBe(true);
+    }
+  });
+
+  it('gives up on what it does not take: anchors, tags, block scalars, multi-line values, duplicates', () => {
+    const outside = [
+      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  text\n', 'a: >\n  text\n', 'a: one\n  two\n', 'a: [1,\n  2]\n',
+      'a: 1\na: 2\n', '<<: {a: 1}\n', 'a:\tb\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', '? a\n: b\n',
+      '- a\n- b\n', 'a: "two\n  lines"\n', '__proto__: 1\n', 'a: b: c\n', '  a: 1\n',
+    ];
+    for (const text of outside) expect(readCommonYaml(text, resolvePlain), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('reads documents js-yaml writes, in many styles, as js-yaml reads them', () => {
+    const key = fc.oneof(
+      fc.constantFrom('id', 'kind', 'from', 'to', 'uses', 'a b', 'x:y', 'k#1', '1', 'null', 'true', 'é', '-k', "it's", 'say "hi"'),
+      fc.string({ maxLength: 6 }),
+    );
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('', ' ', 'a: b', 'a #b', 'a#b', '- x', '[x]', '{x}', 'null', 'true', '0x1F', '1e3', '.inf', 'x\ny', 'tab\tin', '\u0085', 'emoji 🎉', "'", '"', '\\'),
+      fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 4 }),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    })).node;
+    const style = fc.record({
+      flowLevel: fc.constantFrom(-1, 0, 1, 2, 3),
+      indent: fc.constantFrom(1, 2, 4),
+      noArrayIndent: fc.boolean(),
+      quotingType: fc.constantFrom("'", '"') as fc.Arbitrary<"'" | '"'>,
+      forceQuotes: fc.boolean(),
+      lineWidth: fc.constantFrom(-1, 20, 80),
+    });
+    accepted = 0;
+    fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), style, (doc, options) => agrees(yaml.dump(doc, { ...options, schema: SCHEMA }))), { numRuns: 1500 });
+    expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('never accepts or misreads text made of YAML punctuation', () => {
+    const piece = fc.constantFrom(
+      'a', 'b', 'id', 'c1', '1', '-1', '0x1F', '.5', 'null', 'true', '~', '<<', '__proto__', 'é', 'x y',
+      ':', ': ', ' ', '  ', '    ', '\n', '\n  ', '\n    ', '\n- ', '- ', '-', '[', ']', '{', '}', ', ', ',', '"', "'", '\\', '\\n', '\\x4', '\\u00e9',
+      ' #', '#', '&a ', '*a', '!!str ', '|', '>', '? ', '%', '@', '`', '\t', '\r\n', '\r', '---', '...', '\u0085', '\u2028', '\ufeff', '\u0000',
+    );
+    const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+    const keyed = fc.tuple(fc.constantFrom('a: ', 'a:\n  ', 'a:\n- ', 'a:\n  - ', 'a: [', 'a: {'), text).map(([head, rest]) => head + rest);
+    accepted = 0;
+    fc.assert(fc.property(fc.oneof(text, keyed), agrees), { numRuns: 8000 });
+    expect(accepted).toBeGreaterThan(200);
+  });
+
+  it('never accepts or misreads a real design with one character changed', () => {
+    const base = readFileSync(join(ROOT, 'examples/bot-platform/archwright.yaml'), 'utf8');
+    const edit = fc.record({
+      at: fc.nat({ max: base.length - 1 }),
+      remove: fc.nat({ max: 3 }),
+      insert: fc.constantFrom('', ' ', '  ', '\n', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a', '*a', '!', '|', '>', '\t', 'x'),
+    });
+    accepted = 0;
+    fc.assert(fc.property(edit, ({ at, remove, insert }) => agrees(base.slice(0, at) + insert + base.slice(at + remove))), { numRuns: 3000 });
+    expect(accepted).toBeGreaterThan(900);
+  });
+});

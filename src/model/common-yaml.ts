@@ -41,11 +41,22 @@ const OPEN_CURLY = 0x7b;
 const CLOSE_CURLY = 0x7d;
 const BACKSLASH = 0x5c;
 
-/** The mapping at the top of `text`, or undefined when the text is outside the subset this reader takes. */
-export function readCommonYaml(text: string, resolvePlain: PlainResolver): Record<string, unknown> | undefined {
+export interface CommonYaml {
+  /** The mapping at the top of the text. */
+  doc: Record<string, unknown>;
+  /**
+   * For each block list directly under the top mapping (components:, links:, …), keyed by the offset of
+   * its first `-`: where each item's content starts. Lets the locator find an item without scanning the list.
+   */
+  listItems: Map<number, number[]>;
+}
+
+/** The text read, or undefined when it is outside the subset this reader takes. */
+export function readCommonYaml(text: string, resolvePlain: PlainResolver): CommonYaml | undefined {
   if (OUTSIDE.test(text)) return undefined;
   try {
-    return new Reader(text, resolvePlain).document();
+    const reader = new Reader(text, resolvePlain);
+    return { doc: reader.document(), listItems: reader.listItems };
   } catch (err) {
     if (err === GIVE_UP || err instanceof RangeError) return undefined;
     throw err;
@@ -76,6 +87,7 @@ class Reader {
   // Searches for ':' and ' #' remember their last answer: a line without one must not send every
   // later search to the end of the text (that would be quadratic in the number of lines).
   private readonly colons: NextMatch;
+  readonly listItems = new Map<number, number[]>();
   private readonly comments: NextMatch;
 
   constructor(private readonly s: string, private readonly resolvePlain: PlainResolver) {
@@ -181,20 +193,26 @@ class Reader {
   private blockSequence(indent: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const list: unknown[] = [];
+    // the top mapping is depth 1, so its lists are depth 2
+    const starts: number[] | undefined = depth === 2 ? [] : undefined;
+    if (starts) this.listItems.set(this.p, starts);
     for (;;) {
       this.p++;
       this.skipSpaces();
       if (this.p === this.end || this.s.charCodeAt(this.p) === HASH) {
         this.nextLine();
+        starts?.push(this.p);
         list.push(this.indent > indent ? this.blockNode(depth + 1) : null);
-      } else if (this.isSequenceEntry()) {
-        throw GIVE_UP;
-      } else if (this.startsKey()) {
-        list.push(this.blockMapping(this.p - this.lineStart, depth + 1));
       } else {
-        list.push(this.inlineValue(depth + 1));
-        this.endOfLine();
-        this.nextLine();
+        starts?.push(this.p);
+        if (this.isSequenceEntry()) throw GIVE_UP;
+        if (this.startsKey()) {
+          list.push(this.blockMapping(this.p - this.lineStart, depth + 1));
+        } else {
+          list.push(this.inlineValue(depth + 1));
+          this.endOfLine();
+          this.nextLine();
+        }
       }
       if (this.indent === indent && this.isSequenceEntry()) continue;
       if (this.indent <= indent) return list;

@@ -18,8 +18,11 @@ interface Entry {
 }
 
 interface Container {
-  mapping: boolean;
-  entries: Map<string, Entry>;
+  entry(key: string): Entry | undefined;
+}
+
+function containerOf(entries: Map<string, Entry>): Container {
+  return { entry: (key) => entries.get(key) };
 }
 
 const SPACE = 0x20;
@@ -32,8 +35,20 @@ export class Locator {
   private readonly memo = new Map<number, Container | null>();
   private readonly root: number;
 
-  constructor(private readonly text: string) {
+  /**
+   * `listItems`: lists whose item offsets are already known (from the reader, see common-yaml.ts),
+   * keyed by the offset of the list, so that finding an item in them scans nothing.
+   */
+  constructor(private readonly text: string, listItems?: ReadonlyMap<number, readonly number[]>) {
     this.root = this.skipPreamble();
+    for (const [at, items] of listItems ?? []) {
+      this.memo.set(at, {
+        entry: (key) => {
+          const offset = items[Number(key)];
+          return offset === undefined ? undefined : { at: offset, value: offset };
+        },
+      });
+    }
   }
 
   /** Offset of the path's last part: a key for mapping fields, the item start for list items. */
@@ -41,7 +56,7 @@ export class Locator {
     let offset = this.root;
     for (let i = 0; i < path.length; i++) {
       const container = this.open(offset);
-      const entry = container?.entries.get(String(path[i]));
+      const entry = container?.entry(String(path[i]));
       if (!entry) return offset;
       offset = i === path.length - 1 ? entry.at : entry.value;
     }
@@ -91,7 +106,7 @@ export class Locator {
       if (!entries.has(key)) entries.set(key, { at: pos, value: this.skipInsignificant(end + 1) });
       pos = this.nextLine(end);
     }
-    return { mapping: true, entries };
+    return containerOf(entries);
   }
 
   private scanBlockSequence(start: number): Container {
@@ -122,7 +137,7 @@ export class Locator {
       entries.set(String(index++), { at: value, value });
       pos = this.nextLine(at);
     }
-    return { mapping: false, entries };
+    return containerOf(entries);
   }
 
   /** A flow collection: entries split on commas at depth one, keys before a colon. */
@@ -191,7 +206,7 @@ export class Locator {
         }
       }
     }
-    return { mapping, entries };
+    return containerOf(entries);
   }
 
   /** End (the colon) of a block mapping key starting at pos on its line, or -1. */

@@ -39,8 +39,9 @@ export interface ParseLimits {
 
 export function parseSource(file: string, text: string, limits: ParseLimits): ParsedSource | DesignError {
   const json = file.endsWith('.json');
-  let doc: unknown = json ? undefined : readCommonYaml(text, resolvePlain);
-  if (doc === undefined) {
+  const common = json ? undefined : readCommonYaml(text, resolvePlain);
+  let doc: unknown = common?.doc;
+  if (common === undefined) {
     try {
       doc = yaml.load(text, { filename: file, schema: SCHEMA, json });
     } catch (err) {
@@ -61,7 +62,7 @@ export function parseSource(file: string, text: string, limits: ParseLimits): Pa
   let locator: Locator | undefined;
   let lineStarts: number[] | undefined;
   const locate = (path: readonly (string | number)[]): SourceLocation => {
-    locator ??= new Locator(text);
+    locator ??= new Locator(text, common?.listItems);
     lineStarts ??= computeLineStarts(text);
     const at = locator.offsetOf(path);
     let lo = 0;

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { readCommonYaml } from '../../src/model/common-yaml.js';
+import { Locator } from '../../src/model/locate.js';
 import { resolvePlain } from '../../src/model/source.js';
 // @ts-expect-error plain JavaScript module of the benchmarks
 import { generateDesign } from '../../bench/generate.js';
@@ -45,7 +46,7 @@ let accepted = 0;
 
 /** The property: given up on, or read as js-yaml reads it (which must then accept the text). */
 function agrees(text: string): boolean {
-  const fast = readCommonYaml(text, resolvePlain);
+  const fast = readCommonYaml(text, resolvePlain)?.doc;
   if (fast === undefined) return true;
   accepted++;
   const reference = jsYaml(text);
@@ -68,8 +69,7 @@ describe('common-YAML reader', () => {
     expect(designs.length).toBeGreaterThan(3);
     for (const file of designs) {
       const text = readFileSync(file, 'utf8');
-      const fast = readCommonYaml(text, resolvePlain);
-      expect(fast, file).toBeDefined();
+      expect(readCommonYaml(text, resolvePlain), file).toBeDefined();
       expect(agrees(text), file).toBe(true);
     }
   });
@@ -84,6 +84,27 @@ describe('common-YAML reader', () => {
     const text = generateDesign(300) as string;
     expect(readCommonYaml(text, resolvePlain)).toBeDefined();
     expect(agrees(text)).toBe(true);
+  });
+
+  it('knows where each top-level list item starts, as the locator finds it by scanning', () => {
+    for (const text of [generateDesign(200) as string, readFileSync(join(ROOT, 'examples/bot-platform/archwright.yaml'), 'utf8')]) {
+      const read = readCommonYaml(text, resolvePlain)!;
+      const hinted = new Locator(text, read.listItems);
+      const scanning = new Locator(text);
+      let compared = 0;
+      for (const [section, list] of Object.entries(read.doc)) {
+        if (!Array.isArray(list)) continue;
+        list.forEach((item, i) => {
+          const paths: (string | number)[][] = [[section, i]];
+          if (item && typeof item === 'object') for (const key of Object.keys(item)) paths.push([section, i, key]);
+          for (const path of paths) {
+            expect(hinted.offsetOf(path), path.join('.')).toBe(scanning.offsetOf(path));
+            compared++;
+          }
+        });
+      }
+      expect(compared).toBeGreaterThan(100);
+    }
   });
 
   it('resolves plain scalars as js-yaml does (null, booleans, numbers, text)', () => {

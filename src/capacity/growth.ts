@@ -49,17 +49,19 @@ export function growthPlan(model: CapacityModel, horizonMonths = model.horizonMo
   model.stations.forEach((s, k) => {
     if (s.serviceTime !== undefined) modelled.push(k);
   });
-  const components: ComponentGrowth[] = modelled.map((k) => ({
-    id: model.stations[k].id, arrivalRate: new Array<number>(count), instancesNeeded: new Array<number>(count), utilisationAtMax: new Array<number>(count),
-  }));
+  const loaded = new Uint8Array(model.stations.length);
+  for (const k of model.loadedStations) loaded[k] = 1;
+  const components: ComponentGrowth[] = modelled.map((k) => (loaded[k]
+    ? { id: model.stations[k].id, arrivalRate: new Array<number>(count), instancesNeeded: new Array<number>(count), utilisationAtMax: new Array<number>(count) }
+    : { id: model.stations[k].id, arrivalRate: [], instancesNeeded: [], utilisationAtMax: [] }));
   const cost = new Array<number>(count);
   const cappedCost = new Array<number>(count);
   const fixed = model.stations.reduce((sum, s) => sum + s.fixedMonthly, 0);
   const unmodelledCost = model.stations.reduce((sum, s) => (s.serviceTime === undefined ? sum + s.instancesMin * s.perInstanceMonthly : sum), 0);
 
-  // A station no workload visits has the same row every month: no load, its minimum instances.
-  const loaded = new Uint8Array(model.stations.length);
-  for (const k of model.loadedStations) loaded[k] = 1;
+  // A station no workload visits has the same row every month (no load, its minimum instances),
+  // and such rows are shared: a large design has thousands of idle components.
+  const rows = new ConstantRows(count);
   const busy: number[] = [];
   let idleCost = 0;
   let idleCapped = 0;
@@ -73,9 +75,9 @@ export function growthPlan(model: CapacityModel, horizonMonths = model.horizonMo
     const needed = instancesNeeded(s, 0, model.targetUtilisation);
     const atMax = (0 * s.serviceTime!) / (s.instancesMax * s.concurrency);
     const g = components[i];
-    g.arrivalRate.fill(0);
-    g.instancesNeeded.fill(needed);
-    g.utilisationAtMax.fill(atMax);
+    g.arrivalRate = rows.of(0);
+    g.instancesNeeded = rows.of(needed);
+    g.utilisationAtMax = rows.of(atMax);
     if (needed > s.instancesMax) g.outgrowsMonth = 0;
     if (atMax >= 1) g.saturatesMonth = 0;
     idleCost += needed * s.perInstanceMonthly;
@@ -113,4 +115,17 @@ export function growthPlan(model: CapacityModel, horizonMonths = model.horizonMo
   }));
   const overBudgetMonth = model.budget ? months.find((m) => cost[m] > model.budget!.monthly) : undefined;
   return { months, load, components, cost, cappedCost, budget: model.budget, overBudgetMonth };
+}
+
+/** Frozen rows of one value each, one per value. */
+class ConstantRows {
+  private readonly byValue = new Map<number, readonly number[]>();
+
+  constructor(private readonly length: number) {}
+
+  of(value: number): number[] {
+    let row = this.byValue.get(value);
+    if (!row) this.byValue.set(value, (row = Object.freeze(new Array<number>(this.length).fill(value))));
+    return row as number[];
+  }
 }

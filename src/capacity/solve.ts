@@ -104,7 +104,16 @@ export function solveMonth(model: CapacityModel, month: number): MonthSolution {
   const instances = instancesAt(model, load);
   const closed = solveClosed(model, load, instances);
   const arrivalRate = Float64Array.from(load.open, (v, k) => v + closed.arrivals[k]);
-  const states = model.stations.map((s, k) => (s.serviceTime === undefined ? undefined : solveStation(s, instances[k], arrivalRate[k])));
+  // Stations without load are alike when their queues are: solve each kind once (thousands on a large design).
+  const idle = new Map<string, StationState>();
+  const states = model.stations.map((s, k) => {
+    if (s.serviceTime === undefined) return undefined;
+    if (arrivalRate[k] !== 0) return solveStation(s, instances[k], arrivalRate[k]);
+    const key = `${s.serviceTime}|${s.serviceCv2}|${s.concurrency}|${s.queueLimit}|${instances[k]}`;
+    let state = idle.get(key);
+    if (!state) idle.set(key, (state = Object.freeze(solveStation(s, instances[k], 0))));
+    return state;
+  });
   const workloads = model.workloads.map((w, i) => {
     if (w.kind === 'open') return openWorkload(w, growthFactor(w, month) * w.peakRate, states, model);
     return closedWorkload(w, load.users[i], closed.byWorkload.get(i)!, states, model);

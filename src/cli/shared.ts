@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { Design } from '../model/design.js';
 import { formatDesignError, type DesignError } from '../model/errors.js';
-import { loadDesign, type LoadResult } from '../model/load.js';
+import { loadPlainDesign, type LoadResult } from '../model/load-core.js';
 import { nodeHost, toDesignPath } from '../io/node-host.js';
 
 export const EXIT_OK = 0;
@@ -22,8 +22,10 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && pc.isColorSupported;
 }
 
-export function loadOrFail(path: string): { design: Design; result: LoadResult } {
-  const result = loadDesign(toDesignPath(path), nodeHost);
+/** Loads a design or throws its located errors; zod is loaded only when a document needs its worded errors. */
+export async function loadOrFail(path: string): Promise<{ design: Design; result: LoadResult }> {
+  const file = toDesignPath(path);
+  const result = loadPlainDesign(file, nodeHost) ?? (await import('../model/load.js')).loadDesign(file, nodeHost);
   if (result.errors.length > 0 || !result.design) throw new UsageError(`cannot load ${path}`, result.errors);
   return { design: result.design, result };
 }

@@ -14,7 +14,7 @@ const OPTIONS = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }
 
 /** TypeScript source of src/model/generated/validators.ts. */
 export function validatorSource(): string {
-  const ajv = new Ajv2020({ code: { source: true, esm: true, optimize: true }, useDefaults: true, strict: false, unicodeRegExp: true, allErrors: false });
+  const ajv = new Ajv2020({ code: { source: true, esm: true, optimize: true }, useDefaults: true, strict: false, unicodeRegExp: true, allErrors: false, messages: false });
   ajv.addSchema({ ...z.toJSONSchema(DesignSchema, OPTIONS), $id: 'design' });
   ajv.addSchema({ ...z.toJSONSchema(FragmentSchema, OPTIONS), $id: 'fragment' });
   // ajv's standalone module is CommonJS: its function is the default export's `default`.

@@ -344,8 +344,7 @@ const Capacity = z.strictObject({
 }).describe('Defaults for capacity planning.');
 
 /** Sections that hold lists of elements; included files may add to each. */
-export const LIST_SECTIONS = ['users', 'requirements', 'data', 'zones', 'components', 'links', 'workloads', 'existing', 'decisions', 'risks'] as const;
-export type ListSection = (typeof LIST_SECTIONS)[number];
+export { LIST_SECTIONS, type ListSection } from './sections.js';
 
 const designShape = {
   $schema: z.string().optional().describe('The JSON Schema this file follows (for editors).'),

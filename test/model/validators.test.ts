@@ -11,8 +11,9 @@ import { validateDesign } from '../../src/model/generated/validators.js';
 import { DesignSchema } from '../../src/model/schema.js';
 import { validatorSource } from '../../src/model/schema-artifacts.js';
 import { generateDesign } from '../../bench/generate.js';
-import { loadDesign } from '../../src/model/load.js';
+import { loadDesign, loadPlainDesign } from '../../src/model/load.js';
 import { memoryHost } from '../helpers.js';
+import { nodeHost } from '../../src/io/node-host.js';
 
 /** JSON with sorted keys: zod writes keys in schema order, ajv keeps the document's. */
 function canonical(value: unknown): string {
@@ -82,5 +83,22 @@ describe('the generated validators', () => {
     const result = loadDesign('d.yaml', memoryHost({ 'd.yaml': text }));
     expect(result.errors).toEqual([]);
     expect(result.design!.components[0].serves).toEqual([]);
+  });
+
+  it('load a design without zod when every document passes them, and leave the rest to loadDesign', () => {
+    const plain = loadPlainDesign('examples/bot-platform/archwright.yaml', nodeHost);
+    const full = loadDesign('examples/bot-platform/archwright.yaml', nodeHost);
+    expect(plain?.errors).toEqual([]);
+    expect(canonical(plain!.design!.components)).toBe(canonical(full.design!.components));
+    expect(canonical(plain!.design!.links)).toBe(canonical(full.design!.links));
+
+    const misspelt = { 'd.yaml': 'archwright: 1\nsystem: { name: S }\ncomponents:\n  - { id: api, kind: servce }\n' };
+    expect(loadPlainDesign('d.yaml', memoryHost(misspelt))).toBeUndefined();
+    expect(loadDesign('d.yaml', memoryHost(misspelt)).errors[0].hint).toBe('did you mean "service"?');
+    const anchored = { 'd.yaml': 'archwright: 1\nsystem: { name: S }\ncomponents:\n  - &a { id: a, kind: service }\n' };
+    expect(loadPlainDesign('d.yaml', memoryHost(anchored))).toBeUndefined();
+    // what is not a schema matter (here a missing include) is reported without zod
+    const missing = { 'd.yaml': 'archwright: 1\ninclude: [gone.yaml]\nsystem: { name: S }\n' };
+    expect(loadPlainDesign('d.yaml', memoryHost(missing))?.errors.map((e) => e.code)).toEqual(['include-missing']);
   });
 });

@@ -40,7 +40,7 @@ Exit status: 0, or 1 when a component is saturated or a latency target is missed
       const month = flags.month === undefined ? 0 : Number(flags.month);
       if (!Number.isInteger(month) || month < 0 || month > 1200) throw new UsageError(`--month ${flags.month}: expected a whole number of months from 0 to 1200`);
 
-      const loaded = loadOrFail(file).design;
+      const loaded = (await loadOrFail(file)).design;
       const target = loaded.capacity?.targetUtilisation;
       if (target !== undefined && capacity.designTargetUtilisation(loaded) === undefined) {
         throw new UsageError('bad capacity.targetUtilisation', [{

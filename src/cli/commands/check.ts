@@ -29,9 +29,9 @@ export function register(program: Command): void {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding reaches this severity').choices(['error', 'warning', 'info', 'never']))
     .option('--rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--today <date>', 'judge risk acceptances against this date (YYYY-MM-DD)').hideHelp())
-    .action((file: string, opts: { format: string; failOn?: string; rule: string[]; today?: string }) => {
+    .action(async (file: string, opts: { format: string; failOn?: string; rule: string[]; today?: string }) => {
       const overrides = parseRuleOverrides(opts.rule);
-      const { design } = loadOrFail(file);
+      const { design } = await loadOrFail(file);
       const today = opts.today ? new Date(`${opts.today}T00:00:00Z`) : undefined;
       if (today && Number.isNaN(today.getTime())) throw new UsageError(`--today ${opts.today}: expected YYYY-MM-DD`);
       const result = review(design, allRules, { overrides, today });

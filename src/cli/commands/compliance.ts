@@ -17,7 +17,7 @@ export function register(program: Command): void {
       const { review } = await import('../../rules/engine.js');
       const { complianceMatrix } = await import('../../compliance/matrix.js');
       const { matrixJson, matrixMarkdown, regimeName } = await import('../../compliance/matrix-format.js');
-      const { design } = loadOrFail(file);
+      const { design } = await loadOrFail(file);
       const result = review(design, allRules);
       if (result.errors.length > 0) throw new UsageError('the rule configuration has errors', result.errors);
       const regimes = opts.regime ? [opts.regime] : REGIMES.filter((r) => result.regimes.includes(r));

@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: { view: string; format: string; workload?: string; focus?: string; depth: string; zones: boolean; findings: boolean; out?: string; force?: boolean }) => {
       const depth = Number(opts.depth);
       if (!Number.isInteger(depth) || depth < 0) throw new UsageError(`--depth ${opts.depth}: expected a whole number ≥ 0`);
-      const { design } = loadOrFail(file);
+      const { design } = await loadOrFail(file);
       const render = await import('../../render/index.js');
       const findings = opts.findings ? (await import('../../index.js')).check(design).findings : [];
       let view;

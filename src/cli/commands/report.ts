@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .option('--force', 'overwrite --out if it exists')
     .action(async (file: string, opts: { out: string; format?: string; force?: boolean }) => {
       const format = opts.format ?? (/\.(md|markdown)$/i.test(opts.out) ? 'markdown' : 'html');
-      const { design } = loadOrFail(file);
+      const { design } = await loadOrFail(file);
       const report = await import('../../render/report/index.js');
       const input = await report.gatherReport(design, { svg: format === 'html' });
       const text = format === 'html' ? report.reportHtml(input) : report.reportMarkdown(input);

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: { format: 'markdown' | 'csv'; strict?: boolean }) => {
       const { generateRopa } = await import('../../compliance/ropa.js');
       const { ropaCsv, ropaMarkdown } = await import('../../compliance/ropa-format.js');
-      const { design } = loadOrFail(file);
+      const { design } = await loadOrFail(file);
       const ropa = generateRopa(design);
       process.stdout.write(opts.format === 'csv' ? ropaCsv(ropa) : ropaMarkdown(ropa));
       process.exitCode = opts.strict && ropa.gaps.length > 0 ? EXIT_FINDINGS : EXIT_OK;

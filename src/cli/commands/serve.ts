@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: { port: string; host: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${opts.port}: expected a port number`);
-      if (!existsSync(file)) loadOrFail(file); // the same located error as check
+      if (!existsSync(file)) await loadOrFail(file); // the same located error as check
       const { startViewer, defaultWebRoot } = await import('../../server/viewer.js');
       const webRoot = defaultWebRoot(fileURLToPath(import.meta.url));
       if (!existsSync(webRoot)) throw new UsageError(`the viewer is not built (${webRoot} is missing): run npm run build`);

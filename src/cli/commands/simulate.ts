@@ -32,7 +32,7 @@ export function register(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (file: string, opts: SimulateOptions) => {
       const settings = parseSettings(opts);
-      const { design } = loadOrFail(file);
+      const { design } = await loadOrFail(file);
       const { simulate, parseFaultSpecs } = await import('../../capacity/simulate/index.js');
       const { faults, errors } = parseFaultSpecs({ fail: opts.fail, slow: opts.slow }, design.components.map((c) => c.id));
       if (errors.length > 0) {

@@ -25,6 +25,9 @@ const OUTSIDE = /[\t\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF\u2028\
 /** Deeper than any design; js-yaml stops at 100 levels, and this reader must never accept what it refuses. */
 const MAX_DEPTH = 50;
 
+/** Strings remembered by Reader.textOf (a power of two). */
+const RECENT_SLOTS = 1 << 15;
+
 const GIVE_UP = new Error('outside the common subset of YAML');
 
 const SPACE = 0x20;
@@ -88,6 +91,7 @@ class Reader {
   // later search to the end of the text (that would be quadratic in the number of lines).
   private readonly colons: NextMatch;
   readonly listItems = new Map<number, number[]>();
+  private readonly recent: (string | undefined)[] = new Array(RECENT_SLOTS);
   private readonly comments: NextMatch;
 
   constructor(private readonly s: string, private readonly resolvePlain: PlainResolver) {
@@ -135,6 +139,25 @@ class Reader {
     this.lineStart = s.length;
     this.end = s.length;
     this.indent = -1;
+  }
+
+  /**
+   * The text between two offsets, as one string per distinct short text seen lately. Ids, keys and
+   * kinds repeat thousands of times in a large design; one string for each means its hash is
+   * computed once, and every later map lookup by id (resolve, the rules) skips hashing it again.
+   */
+  private textOf(start: number, end: number): string {
+    const s = this.s;
+    const length = end - start;
+    if (length > 24 || length === 0) return s.slice(start, end);
+    let hash = length;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
+    const slot = (hash ^ (hash >>> 15)) & (RECENT_SLOTS - 1);
+    const known = this.recent[slot];
+    if (known !== undefined && known.length === length && s.startsWith(known, start)) return known;
+    const text = s.slice(start, end);
+    this.recent[slot] = text;
+    return text;
   }
 
   private nextLine(): void {
@@ -256,7 +279,7 @@ class Reader {
     } else {
       const colon = this.plainKeyEnd();
       if (colon === -1 || s.charCodeAt(colon - 1) === SPACE) throw GIVE_UP;
-      key = this.plainKey(s.slice(this.p, colon));
+      key = this.plainKey(this.textOf(this.p, colon));
       this.p = colon;
     }
     this.p++;
@@ -280,7 +303,7 @@ class Reader {
     if (isIndicator(c) || (c === DASH && (this.p + 1 === this.end || s.charCodeAt(this.p + 1) === SPACE))) throw GIVE_UP;
     let stop = Math.min(this.end, this.comments.from(this.p));
     while (s.charCodeAt(stop - 1) === SPACE) stop--;
-    const raw = s.slice(this.p, stop);
+    const raw = this.textOf(this.p, stop);
     // `a: b: c` and `a: b:` are not one plain scalar
     if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON) throw GIVE_UP;
     this.p = stop;
@@ -390,7 +413,7 @@ class Reader {
     while (s.charCodeAt(stop - 1) === SPACE) stop--;
     if (isKey && stop !== i) throw GIVE_UP;
     this.p = stop;
-    return s.slice(start, stop);
+    return this.textOf(start, stop);
   }
 
   /** A single- or double-quoted scalar that closes on its own line. */

@@ -48,18 +48,23 @@ export interface CommonYaml {
   /** The mapping at the top of the text. */
   doc: Record<string, unknown>;
   /**
-   * For each block list directly under the top mapping (components:, links:, …), keyed by the offset of
-   * its first `-`: where each item's content starts. Lets the locator find an item without scanning the list.
+   * Containers whose entries' places are known, keyed by where each container starts: the top
+   * mapping (key → where the key and its value start) and each block list directly under it
+   * (components:, links:, …: where each item's content starts). The locator then finds a top-level
+   * field or list item without scanning for it (see locate.ts).
    */
-  listItems: Map<number, number[]>;
+  known: Map<number, KnownContainer>;
 }
+
+/** A mapping's entries by key (where each key and its value start), or a list's item starts. */
+export type KnownContainer = Map<string, { at: number; value: number }> | number[];
 
 /** The text read, or undefined when it is outside the subset this reader takes. */
 export function readCommonYaml(text: string, resolvePlain: PlainResolver): CommonYaml | undefined {
   if (OUTSIDE.test(text)) return undefined;
   try {
     const reader = new Reader(text, resolvePlain);
-    return { doc: reader.document(), listItems: reader.listItems };
+    return { doc: reader.document(), known: reader.known };
   } catch (err) {
     if (err === GIVE_UP || err instanceof RangeError) return undefined;
     throw err;
@@ -90,7 +95,7 @@ class Reader {
   // Searches for ':' and ' #' remember their last answer: a line without one must not send every
   // later search to the end of the text (that would be quadratic in the number of lines).
   private readonly colons: NextMatch;
-  readonly listItems = new Map<number, number[]>();
+  readonly known = new Map<number, KnownContainer>();
   private readonly recent: (string | undefined)[] = new Array(RECENT_SLOTS);
   private readonly comments: NextMatch;
 
@@ -191,16 +196,27 @@ class Reader {
   private blockMapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const map: Record<string, unknown> = {};
+    // the top mapping's keys, as the locator would find them: only plain keys that are their own text
+    const start = this.p;
+    let places = depth === 1 ? new Map<string, { at: number; value: number }>() : undefined;
+    if (places) this.known.set(start, places);
     for (;;) {
+      const at = this.p;
       const key = this.blockKey();
+      if (places && !(this.s.startsWith(key, at) && this.s.charCodeAt(at + key.length) === COLON)) {
+        this.known.delete(start);
+        places = undefined;
+      }
       this.skipSpaces();
       let value: unknown;
       if (this.p === this.end || this.s.charCodeAt(this.p) === HASH) {
         this.nextLine();
+        places?.set(key, { at, value: this.p });
         if (this.indent > indent) value = this.blockNode(depth + 1);
         else if (this.indent === indent && this.isSequenceEntry()) value = this.blockSequence(indent, depth + 1);
         else value = null;
       } else {
+        places?.set(key, { at, value: this.p });
         value = this.inlineValue(depth + 1);
         this.endOfLine();
         this.nextLine();
@@ -218,7 +234,7 @@ class Reader {
     const list: unknown[] = [];
     // the top mapping is depth 1, so its lists are depth 2
     const starts: number[] | undefined = depth === 2 ? [] : undefined;
-    if (starts) this.listItems.set(this.p, starts);
+    if (starts) this.known.set(this.p, starts);
     for (;;) {
       this.p++;
       this.skipSpaces();

@@ -10,6 +10,8 @@
  * The result is checked against the `yaml` library's exact ranges in the tests.
  */
 
+import type { KnownContainer } from './common-yaml.js';
+
 interface Entry {
   /** Where the key (mappings) or the item (sequences) starts. */
   at: number;
@@ -21,7 +23,7 @@ interface Container {
   entry(key: string): Entry | undefined;
 }
 
-function containerOf(entries: Map<string, Entry>): Container {
+function containerOf(entries: ReadonlyMap<string, Entry>): Container {
   return { entry: (key) => entries.get(key) };
 }
 
@@ -36,18 +38,20 @@ export class Locator {
   private readonly root: number;
 
   /**
-   * `listItems`: lists whose item offsets are already known (from the reader, see common-yaml.ts),
-   * keyed by the offset of the list, so that finding an item in them scans nothing.
+   * `known`: containers whose entries' places are already known (from the reader, see
+   * common-yaml.ts), keyed by where each starts, so that finding an entry in them scans nothing.
    */
-  constructor(private readonly text: string, listItems?: ReadonlyMap<number, readonly number[]>) {
+  constructor(private readonly text: string, known?: ReadonlyMap<number, KnownContainer>) {
     this.root = this.skipPreamble();
-    for (const [at, items] of listItems ?? []) {
-      this.memo.set(at, {
-        entry: (key) => {
-          const offset = items[Number(key)];
-          return offset === undefined ? undefined : { at: offset, value: offset };
-        },
-      });
+    for (const [at, entries] of known ?? []) {
+      this.memo.set(at, Array.isArray(entries)
+        ? {
+            entry: (key) => {
+              const offset = entries[Number(key)];
+              return offset === undefined ? undefined : { at: offset, value: offset };
+            },
+          }
+        : containerOf(entries));
     }
   }
 

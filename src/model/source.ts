@@ -62,7 +62,7 @@ export function parseSource(file: string, text: string, limits: ParseLimits): Pa
   let locator: Locator | undefined;
   let lineStarts: number[] | undefined;
   const locate = (path: readonly (string | number)[]): SourceLocation => {
-    locator ??= new Locator(text, common?.listItems);
+    locator ??= new Locator(text, common?.known);
     lineStarts ??= computeLineStarts(text);
     const at = locator.offsetOf(path);
     let lo = 0;

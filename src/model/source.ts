@@ -19,6 +19,13 @@ export function resolvePlain(text: string): unknown {
   // Only null, booleans and numbers resolve to anything but text, and none of them starts with
   // another letter: skip the resolvers for most scalars of a design (ids, kinds, protocols).
   if (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66) return text;
+  if (text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39) {
+    const digits = leadingDigits(text);
+    // a whole number as designs write them (no sign, no leading zero): what js-yaml's int type makes of it
+    if (digits === text.length && digits <= 15 && (digits === 1 || text.charCodeAt(0) !== 0x30)) return Number(text);
+    // a quantity with its unit (4ms, 1200/s, 24 months): no number type takes a character outside these
+    if (/[^0-9a-fA-FxXoObB._+-]/.test(text)) return text;
+  }
   for (const type of IMPLICIT) {
     if (type.resolve(text)) return type.construct(text);
   }
@@ -76,6 +83,12 @@ export function parseSource(file: string, text: string, limits: ParseLimits): Pa
   };
 
   return { file, text, doc, locate };
+}
+
+function leadingDigits(text: string): number {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  return i;
 }
 
 // What js-yaml refuses before parsing: C0/C1 controls, BOM-like non-characters and lone surrogates.

@@ -118,11 +118,13 @@ describe('common-YAML reader', () => {
   it('resolves plain scalars as js-yaml does (null, booleans, numbers, text)', () => {
     const words = ['~', 'null', 'Null', 'NULL', 'nul', 'true', 'True', 'TRUE', 'tRUE', 'false', 'no', 'yes', 'on', 'off', 'y', 'n',
       '0', '-0', '+1', '007', '0o17', '0x1F', '0b101', '1_000', '1.5', '-.5', '1e3', '1.0e+3', '.inf', '-.Inf', '.NaN', '.nan',
-      '2024-01-01', '12:30', '1ms', '4ms', '1200/s', '12%/month', '5%', 'c0', 'end-user', 'v1.2', '0.0.0.0', '1,000', '-', '-x', 'x-'];
+      '2024-01-01', '12:30', '123456789012345', '1234567890123456', '9007199254740993', '00', '0.5', '5.', '1e', '0x', '0xG', '1ms', '4ms', '1200/s', '12%/month', '5%', 'c0', 'end-user', 'v1.2', '0.0.0.0', '1,000', '-', '-x', 'x-'];
     for (const word of words) {
       const text = `a: ${word}\nb: [${word}]\n${word.startsWith('-') ? 'k' : word}: 1\n`;
       expect(agrees(text), word).toBe(true);
     }
+    const numberish = fc.stringMatching(/^[-+.0-9]?[0-9a-fA-FxXoObB._+eEnNiIsm%/ ]{0,12}$/).filter((w) => w.trim() === w && w !== '');
+    fc.assert(fc.property(numberish, (word) => agrees(`a: ${word}\nb: [${word}]\n`)), { numRuns: 3000 });
   });
 
   it('gives up on what it does not take: anchors, tags, block scalars, multi-line values, duplicates', () => {

@@ -15,6 +15,10 @@
  * generated and mutated documents (test/model/common-yaml.test.ts).
  */
 
+import {
+  BACKSLASH, CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, CR, DASH, DQUOTE, HASH, OPEN_CURLY, OPEN_SQUARE, SPACE, SQUOTE,
+} from './char-codes.js';
+
 /** Turns a plain scalar's text into its value (null, boolean, number or the text). */
 export type PlainResolver = (text: string) => unknown;
 
@@ -30,19 +34,6 @@ const RECENT_SLOTS = 1 << 15;
 
 const GIVE_UP = new Error('outside the common subset of YAML');
 
-const SPACE = 0x20;
-const HASH = 0x23;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const DASH = 0x2d;
-const CR = 0x0d;
-const OPEN_SQUARE = 0x5b;
-const CLOSE_SQUARE = 0x5d;
-const OPEN_CURLY = 0x7b;
-const CLOSE_CURLY = 0x7d;
-const BACKSLASH = 0x5c;
 
 export interface CommonYaml {
   /** The mapping at the top of the text. */

@@ -11,6 +11,7 @@
  */
 
 import type { KnownContainer } from './common-yaml.js';
+import { CR, HASH, LF, SPACE, TAB } from './char-codes.js';
 
 interface Entry {
   /** Where the key (mappings) or the item (sequences) starts. */
@@ -27,11 +28,6 @@ function containerOf(entries: ReadonlyMap<string, Entry>): Container {
   return { entry: (key) => entries.get(key) };
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
 
 export class Locator {
   private readonly memo = new Map<number, Container | null>();

@@ -50,9 +50,24 @@ export interface CommonYaml {
 /** A mapping's entries by key (where each key and its value start), or a list's item starts. */
 export type KnownContainer = Map<string, { at: number; value: number }> | number[];
 
+// Anchors, aliases and tags (&a, *a, !tag where a node starts), and block scalars (key: |, - >-).
+const NODE_PROPERTY = /(?:^|[ ,[{])[&*!][^ \n\r,\]}]/m;
+const BLOCK_SCALAR = /[:-] +[|>][-+1-9]*(?: +#[^\n]*)?\r?$/m;
+
+/**
+ * Whether the text uses what this reader gives up on and that a quick search finds: then js-yaml
+ * reads it at once, instead of after this reader has read up to the first of them (on a large
+ * design with a block scalar near its end, that would add most of a read to the load).
+ * A false alarm (`*` starting a word of prose) only sends the text to js-yaml.
+ */
+function usesOtherYaml(text: string): boolean {
+  if ((text.includes('&') || text.includes('*') || text.includes('!')) && NODE_PROPERTY.test(text)) return true;
+  return (text.includes('|') || text.includes('>')) && BLOCK_SCALAR.test(text);
+}
+
 /** The text read, or undefined when it is outside the subset this reader takes. */
 export function readCommonYaml(text: string, resolvePlain: PlainResolver): CommonYaml | undefined {
-  if (OUTSIDE.test(text)) return undefined;
+  if (OUTSIDE.test(text) || usesOtherYaml(text)) return undefined;
   try {
     const reader = new Reader(text, resolvePlain);
     return { doc: reader.document(), known: reader.known };

@@ -1,12 +1,14 @@
 /**
  * A fast reader for the plain YAML that design files are written in: block
  * mappings and sequences indented with spaces, one-line flow collections
- * (`{ id: a, uses: [b, c] }`), plain and one-line quoted scalars, comments.
+ * (`{ id: a, uses: [b, c] }`), plain and one-line quoted scalars, literal and
+ * folded block scalars (`|`, `>-`), comments.
  *
  * Why our own: js-yaml is general (it passes the YAML test suite), and its
  * parse was most of a `check` on a large design; on the 10k-component bench
- * design this reader takes ~170 ms cold where js-yaml takes ~290 ms. It gives up on anything else (anchors, aliases, tags, block scalars,
- * multi-line scalars or flows, directives, tabs, duplicate or merge keys,
+ * design this reader takes ~170 ms cold where js-yaml takes ~290 ms. It gives
+ * up on anything else (anchors, aliases, tags, multi-line plain or quoted
+ * scalars, multi-line flows, directives, tabs, duplicate or merge keys,
  * unusual indentation, …) by returning undefined, and the caller then parses
  * with js-yaml, which decides and words every error. Whatever it accepts it
  * reads exactly as js-yaml does: plain scalars are resolved by js-yaml's own
@@ -15,7 +17,7 @@
  */
 
 import {
-  BACKSLASH, CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, CR, DASH, DQUOTE, HASH, OPEN_CURLY, OPEN_SQUARE, SPACE, SQUOTE,
+  BACKSLASH, CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, CR, DASH, DQUOTE, GREATER, HASH, OPEN_CURLY, OPEN_SQUARE, PIPE, PLUS, SPACE, SQUOTE,
 } from './char-codes.js';
 
 /** Turns a plain scalar's text into its value (null, boolean, number or the text). */
@@ -48,9 +50,9 @@ export interface CommonYaml {
 /** A mapping's entries by key (where each key and its value start), or a list's item starts. */
 export type KnownContainer = Map<string, { at: number; value: number }> | number[];
 
-// Anchors, aliases and tags (&a, *a, !tag where a node starts), and block scalars (key: |, - >-).
+// Anchors, aliases and tags (&a, *a, !tag where a node starts), and block scalars with an explicit indentation (key: |2).
 const NODE_PROPERTY = /(?:^|[ ,[{])[&*!][^ \n\r,\]}]/m;
-const BLOCK_SCALAR = /[:-] +[|>][-+1-9]*(?: +#[^\n]*)?\r?$/m;
+const INDENTED_BLOCK_SCALAR = /[:-] +[|>][-+]?[1-9]/;
 
 /**
  * Whether the text uses what this reader gives up on and that a quick search finds: then js-yaml
@@ -60,7 +62,7 @@ const BLOCK_SCALAR = /[:-] +[|>][-+1-9]*(?: +#[^\n]*)?\r?$/m;
  */
 function usesOtherYaml(text: string): boolean {
   if ((text.includes('&') || text.includes('*') || text.includes('!')) && NODE_PROPERTY.test(text)) return true;
-  return (text.includes('|') || text.includes('>')) && BLOCK_SCALAR.test(text);
+  return (text.includes('|') || text.includes('>')) && INDENTED_BLOCK_SCALAR.test(text);
 }
 
 /** The text read, or undefined when it is outside the subset this reader takes. */
@@ -221,9 +223,7 @@ class Reader {
         else value = null;
       } else {
         places?.set(key, { at, value: this.p });
-        value = this.inlineValue(depth + 1);
-        this.endOfLine();
-        this.nextLine();
+        value = this.valueOnLine(indent, depth + 1);
       }
       if (Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
       map[key] = value;
@@ -252,9 +252,7 @@ class Reader {
         if (this.startsKey()) {
           list.push(this.blockMapping(this.p - this.lineStart, depth + 1));
         } else {
-          list.push(this.inlineValue(depth + 1));
-          this.endOfLine();
-          this.nextLine();
+          list.push(this.valueOnLine(indent, depth + 1));
         }
       }
       if (this.indent === indent && this.isSequenceEntry()) continue;
@@ -311,6 +309,76 @@ class Reader {
   private plainKey(raw: string): string {
     if (raw === '<<' || raw === '__proto__') throw GIVE_UP;
     return String(this.resolvePlain(raw));
+  }
+
+  /**
+   * A value that starts on this line: a block scalar (its lines more indented than `parentIndent`),
+   * or a value that ends on this line. Leaves the position at the next line with content.
+   */
+  private valueOnLine(parentIndent: number, depth: number): unknown {
+    const c = this.s.charCodeAt(this.p);
+    if (c === PIPE || c === GREATER) return this.blockScalar(parentIndent);
+    const value = this.inlineValue(depth);
+    this.endOfLine();
+    this.nextLine();
+    return value;
+  }
+
+  /**
+   * A literal (|) or folded (>) block scalar with its chomping indicator (- strip, + keep, none
+   * clip), read as js-yaml reads it. Gives up on an explicit indentation indicator, on empty lines
+   * before the first line of text, on an empty scalar, and on more-indented lines in a folded one.
+   */
+  private blockScalar(parentIndent: number): string {
+    const s = this.s;
+    const literal = s.charCodeAt(this.p) === PIPE;
+    this.p++;
+    let chomping = 0;
+    const indicator = s.charCodeAt(this.p);
+    if (this.p < this.end && (indicator === DASH || indicator === PLUS)) {
+      chomping = indicator === DASH ? -1 : 1;
+      this.p++;
+    }
+    this.endOfLine();
+    let result = '';
+    let textIndent = -1;
+    let emptyLines = 0;
+    let read = false;
+    const nl = s.indexOf('\n', this.end);
+    let line = nl === -1 ? s.length : nl + 1;
+    while (line < s.length) {
+      let i = line;
+      while (s.charCodeAt(i) === SPACE) i++;
+      const next = s.indexOf('\n', i);
+      const eol = next === -1 ? s.length : next;
+      const end = eol > i && s.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+      const indent = i - line;
+      if (textIndent === -1) {
+        if (i === end || indent <= parentIndent) throw GIVE_UP;
+        textIndent = indent;
+      }
+      if (i === end && indent <= textIndent) {
+        emptyLines++;
+      } else if (indent < textIndent) {
+        break;
+      } else {
+        if (literal) {
+          if (read) result += '\n'.repeat(1 + emptyLines);
+        } else {
+          if (indent > textIndent) throw GIVE_UP;
+          if (read) result += emptyLines === 0 ? ' ' : '\n'.repeat(emptyLines);
+        }
+        result += s.slice(line + textIndent, end);
+        read = true;
+        emptyLines = 0;
+      }
+      line = eol + 1;
+    }
+    if (textIndent === -1) throw GIVE_UP;
+    if (chomping === 1) result += '\n'.repeat(1 + emptyLines);
+    else if (chomping === 0) result += '\n';
+    this.seekContent(Math.min(line, s.length));
+    return result;
   }
 
   /** A value that starts on this line and ends on it. */

@@ -127,9 +127,22 @@ describe('common-YAML reader', () => {
     fc.assert(fc.property(numberish, (word) => agrees(`a: ${word}\nb: [${word}]\n`)), { numRuns: 3000 });
   });
 
-  it('gives up on what it does not take: anchors, tags, block scalars, multi-line values, duplicates', () => {
+  it('reads literal and folded block scalars as js-yaml does', () => {
+    const texts = [
+      'a: |\n  one\n  two\nb: 1\n', 'a: |-\n  one\n\n  two\n\n\nb: 1\n', 'a: |+\n  one\n\n\nb: 1\n', 'a: >\n  one\n  two\n\n  three\n',
+      'a: >-\n  one\n  two\n', 'a: >+\n  one\n\n', 'a:\n- |\n  x\n- >\n   y\n   z\n', 'a:\n  - b: |\n      deep\n      text # not a comment\n    c: 1\n',
+      'a: |\n  text\n    more indented\n  back\n', 'a: | # comment\n  x\n', 'a: |\r\n  x\r\n  y\r\nb: 2\r\n', 'a: |\n  no final newline',
+      'a: |\n  x\n   \n  y\n', 'a: >\n  x\n  \n  y\n',
+    ];
+    for (const text of texts) {
+      expect(readCommonYaml(text, resolvePlain), JSON.stringify(text)).toBeDefined();
+      expect(agrees(text), text).toBe(true);
+    }
+  });
+
+  it('gives up on what it does not take: anchors, tags, indented or empty-led block scalars, multi-line values, duplicates', () => {
     const outside = [
-      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  text\n', 'a: >\n  text\n', 'a: one\n  two\n', 'a: [1,\n  2]\n',
+      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |2\n   text\n', 'a: >\n  text\n    more\n', 'a: |\n\n  text\n', 'a: one\n  two\n', 'a: [1,\n  2]\n',
       'a: 1\na: 2\n', '<<: {a: 1}\n', 'a:\tb\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', '? a\n: b\n',
       '- a\n- b\n', 'a: "two\n  lines"\n', '__proto__: 1\n', 'a: b: c\n', '  a: 1\n',
     ];
@@ -179,6 +192,28 @@ describe('common-YAML reader', () => {
     accepted = 0;
     fc.assert(fc.property(fc.oneof(text, keyed), agrees), { numRuns: 8000 });
     expect(accepted).toBeGreaterThan(200);
+  });
+
+  it('never accepts or misreads a design with block scalars with one character changed', () => {
+    const base = [
+      'archwright: 1', 'system:', '  name: S', '  purpose: >-', '    Folded over', '    two lines.', 'decisions:',
+      '  - id: D1', '    title: Use a queue', '    status: accepted', '    context: |', '      Line one.', '', '      Line two: a colon.',
+      '        indented # not a comment', '    decision: >', '      Folded', '      text.', '', '', '  - id: D2', '    title: T',
+      '    status: proposed', '    consequences: |+', '      kept', '', 'risks: []', '',
+    ].join('\n');
+    expect(readCommonYaml(base, resolvePlain)).toBeDefined();
+    const edit = fc.record({
+      at: fc.nat({ max: base.length - 1 }),
+      remove: fc.nat({ max: 3 }),
+      insert: fc.constantFrom('', ' ', '  ', '\n', '\n\n', ':', '-', '- ', '#', ' #', '|', '>', '|-', '>+', '2', 'x'),
+    });
+    accepted = 0;
+    fc.assert(fc.property(edit, ({ at, remove, insert }) => {
+      const text = base.slice(0, at) + insert + base.slice(at + remove);
+      sameLocations(text);
+      return agrees(text);
+    }), { numRuns: 3000 });
+    expect(accepted).toBeGreaterThan(900);
   });
 
   it('never accepts or misreads a real design with one character changed', () => {

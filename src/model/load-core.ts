@@ -121,8 +121,13 @@ export function loadWithCheck(entry: string, host: DesignHost, options: LoadOpti
     for (const section of LIST_SECTIONS) {
       const list = doc[section] as unknown[] | undefined;
       if (!list) continue;
-      const target = merged.lists[section] as { value: unknown; source: SourceRef }[];
-      list.forEach((value, i) => target.push({ value, source: { file, path: [section, i] } }));
+      // the validated documents are ours (parsed here, or zod's copies): each item takes its place in them
+      const target = merged.lists[section] as { source: SourceRef }[];
+      list.forEach((value, i) => {
+        const item = value as { source: SourceRef };
+        item.source = { file, path: [section, i] };
+        target.push(item);
+      });
     }
   }
   const locate = (source: SourceRef, field: (string | number)[] = []) => locateIn(sources, source, field);

@@ -3,24 +3,27 @@
  * reference checked (with the nearest known id suggested), units parsed.
  */
 import type {
-  Component, DataAsset, Design, Element, ElementKind, Link, LinkEnd, SourceRef, Workload, WorkloadNode,
+  Component, DataAsset, Decision, Design, Element, ElementKind, Existing, Link, LinkEnd, Requirement, Risk, SourceRef, User, Workload, WorkloadNode, Zone,
 } from './design.js';
 import type { DesignError, SourceLocation } from './errors.js';
 import { suggestNearest } from './errors.js';
 import type { DesignDoc, PathStepDoc } from './schema.js';
 import { parseDuration, parseGrowth, parseHorizon, parseCount, parseRate } from './units.js';
 
-/** One list item with the file and path it came from. */
+/** One value with the file and path it came from. */
 export interface Sourced<T> {
   value: T;
   source: SourceRef;
 }
 
+/** A list item that carries the file and path it came from (set by the loader as it merges the files). */
+export type Located<T> = T & { source: SourceRef };
+
 export interface MergedDoc {
   file: string;
   files: string[];
   system: Sourced<DesignDoc['system']>;
-  lists: { [K in keyof ListDocs]: Sourced<ListDocs[K][number]>[] };
+  lists: { [K in keyof ListDocs]: Located<ListDocs[K][number]>[] };
   checks: DesignDoc['checks'];
   capacity: DesignDoc['capacity'];
 }
@@ -53,19 +56,20 @@ export function resolveDesign(
     byId.set(id, { kind, element } as Element);
   };
 
-  const users = lists.users.map(located);
-  const requirements = lists.requirements.map(located);
+  const users: User[] = lists.users;
+  const requirements: Requirement[] = lists.requirements;
   const data = lists.data.map((item) => {
-    const d = located(item) as DataAsset;
+    const d = item as DataAsset;
     d.retentionSeconds = d.retention ? parseDuration(d.retention) : undefined;
     return d;
   });
-  const zones = lists.zones.map(located);
-  const existing = lists.existing.map(located);
-  const decisions = lists.decisions.map(located);
-  const risks = lists.risks.map(located);
+  const zones: Zone[] = lists.zones;
+  const existing: Existing[] = lists.existing;
+  const decisions: Decision[] = lists.decisions;
+  const risks: Risk[] = lists.risks;
 
-  const components: Component[] = lists.components.map(({ value, source }) => {
+  const components: Component[] = lists.components.map((value) => {
+    const { source } = value;
     const inst = value.instances;
     const instancesMin = inst === undefined ? 1 : typeof inst === 'number' ? inst : inst.min;
     const instancesMax = inst === undefined ? instancesMin : typeof inst === 'number' ? inst : (inst.max ?? inst.min);
@@ -77,7 +81,7 @@ export function resolveDesign(
     if (instancesMax < instancesMin) {
       fail(source, ['instances', 'max'], 'schema', `instances.max (${instancesMax}) is below instances.min (${instancesMin})`);
     }
-    const c = located({ value, source }) as Component;
+    const c = value as Component;
     c.instancesMin = instancesMin;
     c.instancesMax = instancesMax;
     c.serviceTimeSeconds = serviceTimeSeconds;
@@ -86,9 +90,9 @@ export function resolveDesign(
     return c;
   });
 
-  const explicitLinkId = lists.links.map(({ value }) => value.id !== undefined);
+  const explicitLinkId = lists.links.map((link) => link.id !== undefined);
   const links: Link[] = lists.links.map((item) => {
-    const l = located(item) as Link;
+    const l = item as Link;
     l.id = l.id ?? `${l.from}->${l.to}`;
     l.mode = l.mode ?? (ASYNC_PROTOCOLS.has(l.protocol.toLowerCase()) ? 'async' : 'sync');
     return l;
@@ -150,7 +154,8 @@ export function resolveDesign(
   }
 
   const workloads: Workload[] = [];
-  for (const { value, source } of lists.workloads) {
+  for (const value of lists.workloads) {
+    const { source } = value;
     const nodes: WorkloadNode[] = [];
     const root = buildPath(value.path, source, ['path'], 1, nodes, (field, id) => checkRef(source, field, id, reachable, 'component'));
     if (!root) continue;
@@ -201,12 +206,6 @@ export function resolveDesign(
   return { design, errors };
 }
 
-/** Adds the source to the validated document in place (zod's output is our own fresh copy). */
-function located<T extends object>({ value, source }: Sourced<T>): T & { source: SourceRef } {
-  const element = value as T & { source: SourceRef };
-  element.source = source;
-  return element;
-}
 
 function buildPath(
   steps: PathStepDoc[],

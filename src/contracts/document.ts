@@ -13,6 +13,7 @@
  */
 import type { SourceLocation } from '../model/errors.js';
 import { parseSource } from '../model/source.js';
+import { LineStarts } from '../model/line-starts.js';
 import type { ContractError, ContractSource } from './types.js';
 
 export type DocPath = (string | number)[];
@@ -95,20 +96,13 @@ export function resolveRef(doc: JsonDocument, ref: string): Located | undefined 
 export function unresolvedRefs(doc: JsonDocument, limit = 20): ContractError[] {
   const errors: ContractError[] = [];
   const pattern = /["']?\$ref["']?\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,}\]#][^\s,}\]]*|#[^\s,}\]]*))/g;
-  let lineStarts: number[] | undefined;
+  const lineStarts = new LineStarts(doc.text);
   for (let m = pattern.exec(doc.text); m && errors.length < limit; m = pattern.exec(doc.text)) {
     const ref = m[1] !== undefined ? unescapeJson(m[1]) : m[2]?.replace(/''/g, "'") ?? m[3];
     if (!ref.startsWith('#') || resolveRef(doc, ref)) continue;
-    lineStarts ??= computeLineStarts(doc.text);
-    let line = 0;
-    for (let hi = lineStarts.length - 1; line < hi;) {
-      const mid = (line + hi + 1) >> 1;
-      if (lineStarts[mid] <= m.index) line = mid;
-      else hi = mid - 1;
-    }
     errors.push({
       code: 'unresolved-ref', message: `$ref "${ref}" points at nothing in ${doc.file}`,
-      location: { file: doc.file, line: line + 1, column: m.index - lineStarts[line] + 1 },
+      location: { file: doc.file, ...lineStarts.lineAndColumn(m.index) },
     });
   }
   return errors;
@@ -120,10 +114,4 @@ function unescapeJson(quoted: string): string {
   } catch {
     return quoted;
   }
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }

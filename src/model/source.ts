@@ -5,6 +5,7 @@
 import yaml from 'js-yaml';
 import type { DesignError, SourceLocation } from './errors.js';
 import { readCommonYaml } from './common-yaml.js';
+import { LineStarts } from './line-starts.js';
 import { Locator } from './locate.js';
 
 // The core schema keeps dates as strings; merge keys (<<) are allowed for shared defaults.
@@ -67,23 +68,16 @@ export function parseSource(file: string, text: string, limits: ParseLimits): Pa
   }
 
   let locator: Locator | undefined;
-  let lineStarts: number[] | undefined;
+  const lineStarts = new LineStarts(text);
   const locate = (path: readonly (string | number)[]): SourceLocation => {
     locator ??= new Locator(text, common?.known);
-    lineStarts ??= computeLineStarts(text);
     const at = locator.offsetOf(path);
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: at - lineStarts[lo] + 1 };
+    return { file, ...lineStarts.lineAndColumn(at) };
   };
 
   return { file, text, doc, locate };
 }
+
 
 function leadingDigits(text: string): number {
   let i = 0;
@@ -120,15 +114,6 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
 
 /** Counts nodes as a walk with aliases expanded would see them, stopping past `limit`. */
 function countExpandedNodes(root: unknown, limit: number): number {

@@ -4,6 +4,7 @@
  * tracked) finds them: packages, messages, enums, services, fields, enum values, rpcs.
  */
 import type { SourceLocation } from '../../model/errors.js';
+import { LineStarts } from '../../model/line-starts.js';
 
 export interface ProtoPositions {
   /** `package`, `message:a.b.M`, `field:a.b.M:name`, `enum:a.b.E`, `value:a.b.E:NAME`, `service:a.b.S`, `rpc:a.b.S:Get`. */
@@ -72,28 +73,12 @@ export function indexProto(file: string, text: string, pkg: string): ProtoPositi
     } else statement.push({ text: tok, offset: m.index });
   }
 
-  let lineStarts: number[] | undefined;
-  const toLocation = (offset: number): SourceLocation => {
-    lineStarts ??= computeLineStarts(text);
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: offset - lineStarts[lo] + 1 };
-  };
+  const lineStarts = new LineStarts(text);
+  const toLocation = (offset: number): SourceLocation => ({ file, ...lineStarts.lineAndColumn(offset) });
   return { locate: (key) => toLocation(offsets.get(key) ?? 0) };
 }
 
 /** Replaces comments and string contents with spaces, keeping every offset. */
 function blankCommentsAndStrings(text: string): string {
   return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, (m) => m.replace(/[^\n]/g, ' '));
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }

@@ -25,6 +25,7 @@ export function resolvePlain(text: string): unknown {
     // a whole number as designs write them (no sign, no leading zero): what js-yaml's int type makes of it
     if (digits === text.length && digits <= 15 && (digits === 1 || text.charCodeAt(0) !== 0x30)) return Number(text);
     // a quantity with its unit (4ms, 1200/s, 24 months): no number type takes a character outside these
+    if (digits < text.length && !NUMBER_CHAR.test(text[digits])) return text;
     if (/[^0-9a-fA-FxXoObB._+-]/.test(text)) return text;
   }
   for (const type of IMPLICIT) {
@@ -78,6 +79,8 @@ export function parseSource(file: string, text: string, limits: ParseLimits): Pa
   return { file, text, doc, locate };
 }
 
+
+const NUMBER_CHAR = /^[0-9a-fA-FxXoObB._+-]$/;
 
 function leadingDigits(text: string): number {
   let i = 0;

@@ -28,21 +28,35 @@ const percentRe = new RegExp(String.raw`^(-?${NUM})\s*%(?:\s*/\s*([a-z]+))?$`);
 const countRe = new RegExp(String.raw`^(${NUM})\s*([kKMG]?)$`);
 const horizonRe = /^(\d+)\s*(months?|years?|y)$/;
 
+/**
+ * A parser that remembers its answers for the few hundred texts a design repeats (every component
+ * of a large design states a service time or capacity, most of them one of a handful of values).
+ */
+function remembered(parse: (text: string) => number | undefined): (text: string) => number | undefined {
+  const known = new Map<string, number | undefined>();
+  return (text) => {
+    if (known.has(text)) return known.get(text);
+    const value = parse(text);
+    if (known.size < 512) known.set(text, value);
+    return value;
+  };
+}
+
 /** Seconds. */
-export function parseDuration(text: string): number | undefined {
+export const parseDuration = remembered((text) => {
   const m = durationRe.exec(text.trim());
   if (!m) return undefined;
   const unit = DURATION_UNITS[m[2]];
   return unit === undefined ? undefined : Number(m[1]) * unit;
-}
+});
 
 /** Events per second. */
-export function parseRate(text: string): number | undefined {
+export const parseRate = remembered((text) => {
   const m = rateRe.exec(text.trim());
   if (!m) return undefined;
   const period = RATE_PERIODS[m[3]];
   return period === undefined ? undefined : (Number(m[1]) * MAGNITUDES[m[2]]) / period;
-}
+});
 
 /** A fraction: `12%` → 0.12. */
 export function parsePercent(text: string): number | undefined {

@@ -173,3 +173,26 @@ describe('archwright check: output', () => {
     expect(JSON.parse(result.stdout).design).toBe('archwright.yaml');
   });
 });
+
+// The bundled CLI loads tinyglobby and protobufjs only when a design needs them (scripts/bundle.js).
+describe('archwright check: what only some designs need', () => {
+  it('reads the files an include glob matches', () => {
+    const cwd = project({
+      'archwright.yaml': smallDesign().replace('archwright: 1\n', 'archwright: 1\ninclude: ["parts/*.yaml"]\n'),
+      'parts/worker.yaml': 'components:\n  - { id: worker, kind: job, serves: [R2] }\n',
+    });
+    const report = checkJson([], { cwd });
+    expect(report.findings.map((f) => f.id)).not.toContain(`${UNSERVED}@R2`);
+    expect(checkJson([], { cwd: project({ 'archwright.yaml': smallDesign() }) }).findings.map((f) => f.id)).toContain(`${UNSERVED}@R2`);
+  });
+
+  it('parses a .proto contract, and reports where one cannot be parsed', () => {
+    const design = smallDesign().replace('serves: [R1] }', 'serves: [R1], exposes: [{ protocol: grpc, contract: api.proto }] }');
+    const broken = checkJson([], { cwd: project({ 'archwright.yaml': design, 'api.proto': 'syntax = "proto3";\nservice Api {\n' }) });
+    const finding = broken.findings.find((f) => f.rule === 'contracts/unparseable-contract');
+    expect(finding?.message).toMatch(/api\.proto:\d+:\d+: protobuf syntax error/);
+    const valid = 'syntax = "proto3";\npackage a;\nmessage Q {}\nservice Api { rpc Get(Q) returns (Q); }\n';
+    const parsed = checkJson([], { cwd: project({ 'archwright.yaml': design, 'api.proto': valid }) });
+    expect(parsed.findings.map((f) => f.rule)).not.toContain('contracts/unparseable-contract');
+  });
+});

@@ -65,7 +65,7 @@ export function checkJson(args: string[], options: RunOptions = {}) {
   const report = JSON.parse(result.stdout) as {
     summary: { error: number; warning: number; info: number; tracked: number };
     rulesRun: number;
-    findings: { id: string; rule: string; severity: string; status: string; statusNote?: string }[];
+    findings: { id: string; rule: string; severity: string; status: string; statusNote?: string; message: string }[];
   };
   return { ...report, code: result.code };
 }

@@ -12,7 +12,7 @@ const OUT = 'bench/out';
 mkdirSync(OUT, { recursive: true });
 
 requireTime();
-if (!existsSync('dist/bundle/main.js')) {
+if (!existsSync('dist/bundle/cli.cjs')) {
   console.error('run `npm run build` first');
   process.exit(2);
 }

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/main.js';
+import { loadCli } from './load-cli.js';
 
-await main(process.argv);
+await loadCli().main(process.argv);

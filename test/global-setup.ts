@@ -1,6 +1,6 @@
 /**
  * Builds dist/ once before the suite, so CLI tests can spawn `node bin/archwright.js`.
- * Skips the build when the bundled CLI is newer than every file under src/ and than scripts/bundle.js.
+ * Skips the build when the bundled CLI is newer than every file under src/ and scripts/.
  * A failed build fails the CLI tests (through `inject('cliBuildError')` in test/cli/run.ts),
  * not the unit tests that never spawn the CLI.
  */
@@ -18,7 +18,7 @@ declare module 'vitest' {
 }
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const BUNDLE = join(root, 'dist', 'bundle', 'main.js');
+const BUNDLE = join(root, 'dist', 'bundle', 'cli.cjs');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -64,7 +64,7 @@ function buildWeb(): void {
 
 export default function setup(project: TestProject): void {
   buildWeb();
-  const fresh = mtimeOf(BUNDLE) >= Math.max(newestMtime(join(root, 'src')), mtimeOf(join(root, 'scripts', 'bundle.js')));
+  const fresh = mtimeOf(BUNDLE) >= Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'scripts')));
   const error = fresh ? '' : build();
   if (error) process.stderr.write(`global setup: the CLI could not be built; CLI tests will fail.\n${error}\n`);
   project.provide('cliBuildError', error);

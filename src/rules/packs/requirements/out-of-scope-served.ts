@@ -23,22 +23,28 @@ export default defineRule({
     // An in-scope function can name an out-of-scope one ("payment reminders" in, "payments" out).
     const inPhrases = (design.system.scope?.in ?? []).map((item) => words(item)).filter((w) => w.length > 0);
 
+    // Which components serve what is asked only when a requirement belongs to an out-of-scope item.
+    const outRequirements = new Map<Requirement, string>();
+    for (const r of design.requirements) {
+      const item = r.scope ? outByPhrase.get(words(r.scope).join(' ')) : undefined;
+      if (item !== undefined) outRequirements.set(r, item);
+    }
     const servedBy = new Map<string, string[]>();
-    for (const c of design.components) {
-      for (const r of c.serves) {
-        let list = servedBy.get(r);
-        if (!list) servedBy.set(r, (list = []));
-        list.push(c.id);
+    if (outRequirements.size > 0) {
+      for (const c of design.components) {
+        for (const r of c.serves) {
+          let list = servedBy.get(r);
+          if (!list) servedBy.set(r, (list = []));
+          list.push(c.id);
+        }
       }
     }
-    for (const r of design.requirements) reportRequirement(r);
+    for (const [r, item] of outRequirements) reportRequirement(r, item);
     for (const c of design.components) reportComponent(c);
 
-    function reportRequirement(r: Requirement) {
-      if (!r.scope) return;
-      const item = outByPhrase.get(words(r.scope).join(' '));
+    function reportRequirement(r: Requirement, item: string) {
       const components = servedBy.get(r.id);
-      if (item === undefined || !components) return;
+      if (!components) return;
       ctx.report({
         subject: { kind: 'requirement', id: r.id },
         field: ['scope'],

@@ -147,9 +147,15 @@ export function resolveDesign(
     checkOne(c.source, ['audit', 'sink'], c.audit?.sink, ['component', 'existing'], 'component');
   }
   for (const e of existing) checkOne(e.source, ['zone'], e.zone, ['zone'], 'zone');
+  // A link's ends are looked up once: to check them, and to keep them (fromEnd, toEnd).
+  const endOf = (source: SourceRef, field: 'from' | 'to', id: string) => {
+    const e = byId.get(id);
+    if (!e || !reachable.includes(e.kind)) checkRef(source, [field], id, reachable, 'component');
+    return e as LinkEnd;
+  };
   for (const l of links) {
-    checkOne(l.source, ['from'], l.from, reachable, 'component');
-    checkOne(l.source, ['to'], l.to, reachable, 'component');
+    l.fromEnd = endOf(l.source, 'from', l.from);
+    l.toEnd = endOf(l.source, 'to', l.to);
     checkList(l.source, 'carries', l.carries, ['data'], 'data asset');
   }
 
@@ -183,8 +189,6 @@ export function resolveDesign(
   const linksFrom = new Map<string, Link[]>();
   const linksTo = new Map<string, Link[]>();
   for (const l of links) {
-    l.fromEnd = byId.get(l.from) as LinkEnd;
-    l.toEnd = byId.get(l.to) as LinkEnd;
     let a = linksFrom.get(l.from);
     if (!a) linksFrom.set(l.from, (a = []));
     a.push(l);

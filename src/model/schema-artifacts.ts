@@ -14,9 +14,9 @@ const OPTIONS = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }
 
 /** TypeScript source of src/model/generated/validators.ts. */
 export function validatorSource(): string {
-  const ajv = new Ajv2020({ code: { source: true, esm: true, optimize: true }, useDefaults: true, strict: false, unicodeRegExp: true, allErrors: false, messages: false });
-  ajv.addSchema({ ...z.toJSONSchema(DesignSchema, OPTIONS), $id: 'design' });
-  ajv.addSchema({ ...z.toJSONSchema(FragmentSchema, OPTIONS), $id: 'fragment' });
+  const ajv = new Ajv2020({ code: { source: true, esm: true, optimize: true }, useDefaults: true, strict: false, unicodeRegExp: true, allErrors: false, messages: false, inlineRefs: false });
+  ajv.addSchema({ ...itemsApart(z.toJSONSchema(DesignSchema, OPTIONS) as JsonObject), $id: 'design' });
+  ajv.addSchema({ ...itemsApart(z.toJSONSchema(FragmentSchema, OPTIONS) as JsonObject), $id: 'fragment' });
   // ajv's standalone module is CommonJS: its function is the default export's `default`.
   type Standalone = (ajv: Ajv2020, refs: Record<string, string>) => string;
   const module = standaloneCode as unknown as Standalone & { default?: Standalone };
@@ -28,7 +28,8 @@ export function validatorSource(): string {
     .replace(/(validate\d+)\.errors = \[\{instancePath.*?\}\];return false;/g, '$1.errors = FAILED;return false;')
     // The same for the branches of anyOf that do not match (a component's `instances: { min, max }` first fails
     // the integer branch): building a path string and an object per component was a fifth of the validation.
-    .replace(/const (err\d+) = \{instancePath.*?\};(if\(vErrors === null\)\{vErrors = \[\1\];)/g, 'const $1 = FAILED[0];$2');
+    .replace(/const (err\d+) = \{instancePath.*?\};(if\(vErrors === null\)\{vErrors = \[\1\];)/g, 'const $1 = FAILED[0];$2')
+    .replace(/(validate\d+\(data\d+\[i\d+\], )\{instancePath:[^}]*\}\)/g, '$1NO_PATH)');
   // additionalProperties over more than 8 properties asks hasOwnProperty of the schema's `properties`, reached
   // through four property reads, for every key of every element: one set per such object asks faster.
   const known: string[] = [];
@@ -45,8 +46,24 @@ export function validatorSource(): string {
     '// written out so this module needs nothing at run time.',
     'const ucs2length = { default: (str) => { let n = str.length; for (let i = 0; i < str.length - 1; i++) { const c = str.charCodeAt(i); if (c >= 0xd800 && c <= 0xdbff) { const d = str.charCodeAt(i + 1); if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; } } } return n; } };',
     'const FAILED = [{ message: "invalid: see the zod schema\'s errors" }];',
+    'const NO_PATH = {};',
     checked.replace(/^"use strict";/, ''),
     ...known.map((props, i) => `const known${i} = new Set(Object.keys(${props}));`),
     '',
   ].join('\n');
+}
+
+type JsonObject = { [key: string]: unknown };
+
+/** The schema with each top-level list's item schema moved to $defs, so that ajv checks the items in a function of their own. */
+function itemsApart(schema: JsonObject): JsonObject {
+  const properties = { ...(schema.properties as Record<string, JsonObject>) };
+  const defs: Record<string, unknown> = { ...(schema.$defs as Record<string, unknown> | undefined) };
+  for (const [key, property] of Object.entries(properties)) {
+    const items = property.items as JsonObject | undefined;
+    if (property.type !== 'array' || !items || items.type !== 'object') continue;
+    defs[`${key}Item`] = items;
+    properties[key] = { ...property, items: { $ref: `#/$defs/${key}Item` } };
+  }
+  return { ...schema, properties, $defs: defs };
 }

@@ -29,7 +29,7 @@ export default defineRule({
       if (e?.kind !== 'component') continue;
       const c = e.element;
       // hot by the numbers: the load needs more instances than the component starts with
-      const month = g.instancesNeeded.findIndex((n) => n > c.instancesMin);
+      const month = firstAbove(g.instancesNeeded, c.instancesMin);
       if (month < 0) continue;
       const share = shares.byComponent.get(c.id)?.share ?? 0;
       const coveredStructurally = share >= structuralHot;
@@ -62,3 +62,9 @@ export default defineRule({
     }
   },
 });
+
+/** The first month whose need is above `min`, or -1: a loop, asked of every component over every month of the horizon. */
+function firstAbove(needed: readonly number[], min: number): number {
+  for (let month = 0; month < needed.length; month++) if (needed[month] > min) return month;
+  return -1;
+}

@@ -29,6 +29,7 @@ export function validatorSource(): string {
     // The same for the branches of anyOf that do not match (a component's `instances: { min, max }` first fails
     // the integer branch): building a path string and an object per component was a fifth of the validation.
     .replace(/const (err\d+) = \{instancePath.*?\};(if\(vErrors === null\)\{vErrors = \[\1\];)/g, 'const $1 = FAILED[0];$2')
+    // Each list item's function is called with a path for error messages: a string and an object per item.
     .replace(/(validate\d+\(data\d+\[i\d+\], )\{instancePath:[^}]*\}\)/g, '$1NO_PATH)');
   // additionalProperties over more than 8 properties asks hasOwnProperty of the schema's `properties`, reached
   // through four property reads, for every key of every element: one set per such object asks faster.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { loadCli } from './load-cli.js';
+// CommonJS (see bin/package.json): Node starts a CommonJS entry ~5 ms sooner than an ES module one.
+const { loadCli } = require('./load-cli.js');
 
-await loadCli().main(process.argv);
+loadCli().main(process.argv);

@@ -6,14 +6,13 @@
  * than the bundle, or made by another Node (V8 then rejects it), the bundle is
  * simply compiled as usual.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+const { readFileSync, statSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bundle', 'cli.cjs');
-export const CODE_CACHE = BUNDLE.replace(/\.cjs$/, '.cache');
+const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'cli.cjs');
+const CODE_CACHE = BUNDLE.replace(/\.cjs$/, '.cache');
 
 /** V8 accepts a cache made for any source of the same length: only one written after the bundle is its own. */
 function cacheFor(bundle, cache) {
@@ -28,7 +27,7 @@ function cacheFor(bundle, cache) {
  * The bundle's exports (`main`), the script they came from (scripts/code-cache.js asks it for the
  * cache), and whether V8 took the cache.
  */
-export function loadCli({ bundle = BUNDLE, cache = CODE_CACHE, useCache = true } = {}) {
+function loadCli({ bundle = BUNDLE, cache = CODE_CACHE, useCache = true } = {}) {
   const cachedData = useCache ? cacheFor(bundle, cache) : undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`, {
     filename: bundle,
@@ -38,3 +37,5 @@ export function loadCli({ bundle = BUNDLE, cache = CODE_CACHE, useCache = true }
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { main: module.exports.main, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
+
+module.exports = { BUNDLE, CODE_CACHE, loadCli };

@@ -44,9 +44,9 @@ function node(args: string[], env: NodeJS.ProcessEnv = process.env): string | un
 
 function build(): string {
   const started = Date.now() - 1000;
-  const tscReport = node([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
-  // tsc still emits JavaScript when types are wrong; the typecheck step reports those.
-  if (tscReport !== undefined && mtimeOf(join(root, 'dist', 'cli', 'main.js')) < started) return `tsc -p tsconfig.build.json failed:\n${tscReport}`;
+  const tscReport = node([join(root, 'scripts', 'compile.js')]);
+  // the compiler still emits JavaScript when types are wrong; the typecheck step reports those.
+  if (tscReport !== undefined && mtimeOf(join(root, 'dist', 'cli', 'main.js')) < started) return `node scripts/compile.js failed:\n${tscReport}`;
   if (tscReport !== undefined) process.stderr.write(`global setup: dist/ built with type errors (npm run typecheck shows them)\n`);
   // bin/archwright.js runs the bundled CLI (scripts/bundle.js), so build that too.
   const bundleReport = node([join(root, 'scripts', 'bundle.js')]);

@@ -91,8 +91,25 @@ export function analyseCapacity(design: Design, options: CapacityOptions = {}): 
   if (!(Number.isInteger(month) && month >= 0)) throw new RangeError(`month must be a whole number ≥ 0, got ${month}`);
   const solution = solveMonth(model, month);
   const growth = growthPlan(model, Math.max(model.horizonMonths, month));
+  let components: ComponentReport[] | undefined;
+  const workloads = solution.workloads.map((w, i) => ({ ...w, unmodelledOnPath: model.workloads[i].unmodelledOnPath }));
+  return {
+    month, targetUtilisation: model.targetUtilisation, horizonMonths: model.horizonMonths,
+    // Made when first read: a review reads it only for a component that saturates, and a large design has
+    // thousands of components (their reports were a tenth of a 10k-component review, measured).
+    get components() {
+      return (components ??= componentReports(model, solution, growth));
+    },
+    workloads,
+    targets: latencyTargets(model, solution),
+    growth,
+    notes: notesFor(model, solution),
+  };
+}
+
+function componentReports(model: CapacityModel, solution: MonthSolution, growth: GrowthPlan): ComponentReport[] {
   const growthById = new Map(growth.components.map((g) => [g.id, g]));
-  const components = model.stations.map((s, k): ComponentReport => {
+  return model.stations.map((s, k): ComponentReport => {
     const st = solution.states[k];
     const g = growthById.get(s.id);
     return {
@@ -104,14 +121,6 @@ export function analyseCapacity(design: Design, options: CapacityOptions = {}): 
       outgrowsMonth: g?.outgrowsMonth, saturatesMonth: g?.saturatesMonth,
     };
   });
-  const workloads = solution.workloads.map((w, i) => ({ ...w, unmodelledOnPath: model.workloads[i].unmodelledOnPath }));
-  return {
-    month, targetUtilisation: model.targetUtilisation, horizonMonths: model.horizonMonths,
-    components, workloads,
-    targets: latencyTargets(model, solution),
-    growth,
-    notes: notesFor(model, solution),
-  };
 }
 
 function latencyTargets(model: CapacityModel, solution: MonthSolution): LatencyTargetReport[] {
@@ -160,7 +169,7 @@ function metricOf(w: WorkloadSolution, metric: LatencyMetric): number {
  * same as solveMonth's for that month.
  */
 class MonthViews {
-  private views = new Map<number, MonthView>();
+  private current: (MonthView & { month: number }) | undefined;
   private solved = new Map<string, WorkloadSolution>();
 
   constructor(private readonly model: CapacityModel) {}
@@ -186,14 +195,17 @@ class MonthViews {
     return openWorkload(w, w.peakRate * growthFactor(w, month), states, this.model);
   }
 
+  /**
+   * One month's view at a time, made in the arrays of the one before: targets are checked month after
+   * month, and what a view gives is kept (solved), so a view is rarely asked for again once the next is made.
+   */
   private view(month: number): MonthView {
-    let view = this.views.get(month);
-    if (!view) {
-      const load = loadAt(this.model, month);
-      const instances = instancesAt(this.model, load);
-      this.views.set(month, (view = { load, instances, closed: solveClosed(this.model, load, instances), states: new Map() }));
+    if (this.current?.month !== month) {
+      const load = loadAt(this.model, month, this.current?.load);
+      const instances = instancesAt(this.model, load, this.current?.instances);
+      this.current = { month, load, instances, closed: solveClosed(this.model, load, instances), states: new Map() };
     }
-    return view;
+    return this.current;
   }
 }
 
@@ -209,7 +221,8 @@ function notesFor(model: CapacityModel, solution: MonthSolution): string[] {
     `Instances: enough for ${Math.round(model.targetUtilisation * 100)}% utilisation at each month's peak load, within instances.min..max.`,
     'Each component is a queue with instances × concurrency servers; a synchronous caller is not modelled as holding its worker while it waits downstream (archwright simulate does that).',
   ];
-  const models = new Set(solution.states.map((s) => s?.model));
+  const models = new Set<QueueModel | undefined>();
+  for (const s of solution.states) models.add(s?.model);
   if (models.has('M/G/c')) notes.push('Components with non-exponential service times use the Allen–Cunneen M/G/c approximation: exact for one server, a heavy-traffic approximation otherwise.');
   if (models.has('M/M/c/K')) notes.push('Components with a queue limit are M/M/c/K queues (exponential service assumed); requests they drop are still counted as load downstream.');
   if (solution.workloads.some((w) => w.latency.method !== 'exact')) {

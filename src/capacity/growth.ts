@@ -51,9 +51,7 @@ export function growthPlan(model: CapacityModel, horizonMonths = model.horizonMo
   });
   const loaded = new Uint8Array(model.stations.length);
   for (const k of model.loadedStations) loaded[k] = 1;
-  const components: ComponentGrowth[] = modelled.map((k) => (loaded[k]
-    ? { id: model.stations[k].id, arrivalRate: new Array<number>(count), instancesNeeded: new Array<number>(count), utilisationAtMax: new Array<number>(count) }
-    : { id: model.stations[k].id, arrivalRate: [], instancesNeeded: [], utilisationAtMax: [] }));
+  const components: ComponentGrowth[] = new Array(modelled.length);
   const cost = new Array<number>(count);
   const cappedCost = new Array<number>(count);
   const fixed = model.stations.reduce((sum, s) => sum + s.fixedMonthly, 0);
@@ -67,17 +65,15 @@ export function growthPlan(model: CapacityModel, horizonMonths = model.horizonMo
   let idleCapped = 0;
   for (let i = 0; i < modelled.length; i++) {
     const k = modelled[i];
+    const s = model.stations[k];
     if (loaded[k]) {
+      components[i] = { id: s.id, arrivalRate: new Array<number>(count), instancesNeeded: new Array<number>(count), utilisationAtMax: new Array<number>(count) };
       busy.push(i);
       continue;
     }
-    const s = model.stations[k];
     const needed = instancesNeeded(s, 0, model.targetUtilisation);
     const atMax = (0 * s.serviceTime!) / (s.instancesMax * s.concurrency);
-    const g = components[i];
-    g.arrivalRate = rows.of(0);
-    g.instancesNeeded = rows.of(needed);
-    g.utilisationAtMax = rows.of(atMax);
+    const g: ComponentGrowth = (components[i] = { id: s.id, arrivalRate: rows.of(0), instancesNeeded: rows.of(needed), utilisationAtMax: rows.of(atMax) });
     if (needed > s.instancesMax) g.outgrowsMonth = 0;
     if (atMax >= 1) g.saturatesMonth = 0;
     idleCost += needed * s.perInstanceMonthly;

@@ -11,7 +11,7 @@
  */
 import { gammaFitQuantile, type Moments } from './distribution.js';
 import { mmcResponsePercentile } from './markovian.js';
-import { growthFactor, type CapacityModel, type WorkloadModel } from './model.js';
+import { growthFactor, type CapacityModel, type Station, type WorkloadModel } from './model.js';
 import { EXACT_MULTICLASS_LIMIT, multiClassMva, mva, schweitzerMva } from './mva.js';
 import { instancesNeeded, solveStation, type StationState } from './station.js';
 
@@ -89,9 +89,9 @@ export function loadAt(model: CapacityModel, month: number, into?: MonthLoad): M
   return { open, closedDemand, users };
 }
 
-/** Instances per station at this load: what the target utilisation needs, within min..max (the minimum without load). */
-export function instancesAt(model: CapacityModel, load: MonthLoad): Int32Array {
-  const out = model.minInstances.slice();
+/** Instances per station at this load: what the target utilisation needs, within min..max (the minimum without load); `into` is reused. */
+export function instancesAt(model: CapacityModel, load: MonthLoad, into?: Int32Array): Int32Array {
+  const out = into ? (into.set(model.minInstances), into) : model.minInstances.slice();
   for (const k of model.loadedStations) {
     const s = model.stations[k];
     out[k] = Math.min(s.instancesMax, instancesNeeded(s, load.open[k] + load.closedDemand[k], model.targetUtilisation));
@@ -104,14 +104,18 @@ export function solveMonth(model: CapacityModel, month: number): MonthSolution {
   const instances = instancesAt(model, load);
   const closed = solveClosed(model, load, instances);
   const arrivalRate = Float64Array.from(load.open, (v, k) => v + closed.arrivals[k]);
-  // Stations without load are alike when their queues are: solve each kind once (thousands on a large design).
+  // Stations without load are alike when their queues are: solve each kind once (thousands on a large design),
+  // and before making a key, compare with the idle station before (neighbours in a design are mostly alike).
   const idle = new Map<string, StationState>();
+  let previous: { station: Station; instances: number; state: StationState } | undefined;
   const states = model.stations.map((s, k) => {
     if (s.serviceTime === undefined) return undefined;
     if (arrivalRate[k] !== 0) return solveStation(s, instances[k], arrivalRate[k]);
+    if (previous && previous.instances === instances[k] && sameQueue(previous.station, s)) return previous.state;
     const key = `${s.serviceTime}|${s.serviceCv2}|${s.concurrency}|${s.queueLimit}|${instances[k]}`;
     let state = idle.get(key);
     if (!state) idle.set(key, (state = Object.freeze(solveStation(s, instances[k], 0))));
+    previous = { station: s, instances: instances[k], state };
     return state;
   });
   const workloads = model.workloads.map((w, i) => {
@@ -119,6 +123,10 @@ export function solveMonth(model: CapacityModel, month: number): MonthSolution {
     return closedWorkload(w, load.users[i], closed.byWorkload.get(i)!, states, model);
   });
   return { month, instances, arrivalRate, states, workloads };
+}
+
+function sameQueue(a: Station, b: Station): boolean {
+  return a.serviceTime === b.serviceTime && a.serviceCv2 === b.serviceCv2 && a.concurrency === b.concurrency && a.queueLimit === b.queueLimit;
 }
 
 /** Latency of an open workload given station states (used for the month table and the month-by-month targets). */

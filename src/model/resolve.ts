@@ -32,6 +32,14 @@ type ListDocs = Pick<DesignDoc, 'users' | 'requirements' | 'data' | 'zones' | 'c
 
 const ASYNC_PROTOCOLS = new Set(['amqp', 'kafka', 'mqtt', 'sqs', 'sns', 'nats', 'pubsub', 'eventbridge', 'jms', 'stomp', 'smtp']);
 
+// What each kind of reference may name (made once: a large design has ~10^5 references).
+const REACHABLE: ElementKind[] = ['component', 'existing'];
+const REQUIREMENT: ElementKind[] = ['requirement'];
+const DATA: ElementKind[] = ['data'];
+const ZONE: ElementKind[] = ['zone'];
+const COMPONENT: ElementKind[] = ['component'];
+const WORKLOAD: ElementKind[] = ['workload'];
+
 export function resolveDesign(
   merged: MergedDoc,
   locate: (source: SourceRef, field?: (string | number)[]) => SourceLocation,
@@ -123,7 +131,6 @@ export function resolveDesign(
     fail(source, field, 'unknown-id', `unknown ${what} "${id}"${found}`, nearest ? `did you mean "${nearest}"?` : undefined);
   };
 
-  const reachable: ElementKind[] = ['component', 'existing'];
   // Field paths are built only on failure: a large design has ~10^5 references.
   const checkList = (source: SourceRef, field: string, ids: readonly string[], kinds: ElementKind[], what: string) => {
     for (let i = 0; i < ids.length; i++) {
@@ -136,34 +143,34 @@ export function resolveDesign(
     const e = byId.get(id);
     if (!e || !kinds.includes(e.kind)) checkRef(source, field, id, kinds, what);
   };
-  for (const u of users) checkList(u.source, 'uses', u.uses, reachable, 'component');
+  for (const u of users) checkList(u.source, 'uses', u.uses, REACHABLE, 'component');
   for (const c of components) {
-    checkList(c.source, 'serves', c.serves, ['requirement'], 'requirement');
-    checkList(c.source, 'stores', c.stores, ['data'], 'data asset');
-    checkList(c.source, 'uses', c.uses, ['data'], 'data asset');
-    checkOne(c.source, ['zone'], c.zone, ['zone'], 'zone');
-    checkOne(c.source, ['adapterFor'], c.adapterFor, ['component'], 'component');
-    checkOne(c.source, ['secretsFrom'], c.secretsFrom, ['component'], 'component');
-    checkOne(c.source, ['audit', 'sink'], c.audit?.sink, ['component', 'existing'], 'component');
+    checkList(c.source, 'serves', c.serves, REQUIREMENT, 'requirement');
+    checkList(c.source, 'stores', c.stores, DATA, 'data asset');
+    checkList(c.source, 'uses', c.uses, DATA, 'data asset');
+    if (c.zone !== undefined) checkOne(c.source, ['zone'], c.zone, ZONE, 'zone');
+    if (c.adapterFor !== undefined) checkOne(c.source, ['adapterFor'], c.adapterFor, COMPONENT, 'component');
+    if (c.secretsFrom !== undefined) checkOne(c.source, ['secretsFrom'], c.secretsFrom, COMPONENT, 'component');
+    if (c.audit?.sink !== undefined) checkOne(c.source, ['audit', 'sink'], c.audit.sink, REACHABLE, 'component');
   }
-  for (const e of existing) checkOne(e.source, ['zone'], e.zone, ['zone'], 'zone');
+  for (const e of existing) checkOne(e.source, ['zone'], e.zone, ZONE, 'zone');
   // A link's ends are looked up once: to check them, and to keep them (fromEnd, toEnd).
   const endOf = (source: SourceRef, field: 'from' | 'to', id: string) => {
     const e = byId.get(id);
-    if (!e || !reachable.includes(e.kind)) checkRef(source, [field], id, reachable, 'component');
+    if (!e || !REACHABLE.includes(e.kind)) checkRef(source, [field], id, REACHABLE, 'component');
     return e as LinkEnd;
   };
   for (const l of links) {
     l.fromEnd = endOf(l.source, 'from', l.from);
     l.toEnd = endOf(l.source, 'to', l.to);
-    checkList(l.source, 'carries', l.carries, ['data'], 'data asset');
+    checkList(l.source, 'carries', l.carries, DATA, 'data asset');
   }
 
   const workloads: Workload[] = [];
   for (const value of lists.workloads) {
     const { source } = value;
     const nodes: WorkloadNode[] = [];
-    const root = buildPath(value.path, source, ['path'], 1, nodes, (field, id) => checkRef(source, field, id, reachable, 'component'));
+    const root = buildPath(value.path, source, ['path'], 1, nodes, (field, id) => checkRef(source, field, id, REACHABLE, 'component'));
     if (!root) continue;
     const w: Workload = {
       ...value, source, root, nodes,
@@ -182,7 +189,7 @@ export function resolveDesign(
   }
 
   for (const r of requirements) {
-    if (r.target?.workload) checkRef(r.source, ['target', 'workload'], r.target.workload, ['workload'], 'workload');
+    if (r.target?.workload) checkRef(r.source, ['target', 'workload'], r.target.workload, WORKLOAD, 'workload');
   }
   if (errors.length > 0) return { errors };
 

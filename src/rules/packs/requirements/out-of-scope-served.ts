@@ -54,25 +54,29 @@ export default defineRule({
     }
 
     function reportComponent(c: Component) {
-      for (const [field, text] of [['id', c.id], ['name', c.name]] as const) {
-        if (!text) continue;
-        // Cheap test first: most names share no word with any out-of-scope item.
-        const lower = text.toLowerCase();
-        if (!firstWords.some((w) => lower.includes(w))) continue;
-        const tokens = words(text);
-        for (const [phrase, item] of outByPhrase) {
-          const outWords = phrase.split(' ');
-          if (!containsPhrase(tokens, outWords)) continue;
-          if (inPhrases.some((inWords) => containsPhrase(inWords, outWords) && containsPhrase(tokens, inWords))) continue;
-          ctx.report({
-            subject: { kind: 'component', id: c.id },
-            field: [field],
-            message: `Component ${c.id} is named for "${item}", which system.scope.out lists as out of scope.`,
-            evidence: { outOfScope: item, matchedIn: field },
-          });
-          return;
-        }
+      if (!reportName(c, 'id', c.id)) reportName(c, 'name', c.name);
+    }
+
+    /** Reports the component when this name of it spells an out-of-scope item; whether it did. */
+    function reportName(c: Component, field: 'id' | 'name', text: string | undefined): boolean {
+      if (!text) return false;
+      // Cheap test first: most names share no word with any out-of-scope item.
+      const lower = text.toLowerCase();
+      if (!firstWords.some((w) => lower.includes(w))) return false;
+      const tokens = words(text);
+      for (const [phrase, item] of outByPhrase) {
+        const outWords = phrase.split(' ');
+        if (!containsPhrase(tokens, outWords)) continue;
+        if (inPhrases.some((inWords) => containsPhrase(inWords, outWords) && containsPhrase(tokens, inWords))) continue;
+        ctx.report({
+          subject: { kind: 'component', id: c.id },
+          field: [field],
+          message: `Component ${c.id} is named for "${item}", which system.scope.out lists as out of scope.`,
+          evidence: { outOfScope: item, matchedIn: field },
+        });
+        return true;
       }
+      return false;
     }
   },
 });

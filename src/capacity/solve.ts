@@ -105,17 +105,18 @@ export function solveMonth(model: CapacityModel, month: number): MonthSolution {
   const closed = solveClosed(model, load, instances);
   const arrivalRate = Float64Array.from(load.open, (v, k) => v + closed.arrivals[k]);
   // Stations without load are alike when their queues are: solve each kind once (thousands on a large design),
-  // and before making a key, compare with the idle station before (neighbours in a design are mostly alike).
-  const idle = new Map<string, StationState>();
-  let previous: { station: Station; instances: number; state: StationState } | undefined;
+  // found by service time (a number key, where a text key took longer than the solving).
+  const idle = new Map<number, { station: Station; instances: number; state: StationState }[]>();
   const states = model.stations.map((s, k) => {
     if (s.serviceTime === undefined) return undefined;
     if (arrivalRate[k] !== 0) return solveStation(s, instances[k], arrivalRate[k]);
-    if (previous && previous.instances === instances[k] && sameQueue(previous.station, s)) return previous.state;
-    const key = `${s.serviceTime}|${s.serviceCv2}|${s.concurrency}|${s.queueLimit}|${instances[k]}`;
-    let state = idle.get(key);
-    if (!state) idle.set(key, (state = Object.freeze(solveStation(s, instances[k], 0))));
-    previous = { station: s, instances: instances[k], state };
+    let alike = idle.get(s.serviceTime);
+    if (!alike) idle.set(s.serviceTime, (alike = []));
+    for (let i = 0; i < alike.length; i++) {
+      if (alike[i].instances === instances[k] && sameQueue(alike[i].station, s)) return alike[i].state;
+    }
+    const state = Object.freeze(solveStation(s, instances[k], 0));
+    alike.push({ station: s, instances: instances[k], state });
     return state;
   });
   const workloads = model.workloads.map((w, i) => {

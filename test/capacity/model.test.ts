@@ -9,6 +9,32 @@ import { designOf } from '../helpers.js';
 
 const svc = (id: string, serviceTime: string, extra: Record<string, unknown> = {}) => ({ id, kind: 'service', serviceTime, concurrency: 1, instances: 1, ...extra });
 
+describe('components no workload visits', () => {
+  // idle stations share one solved queue per kind: those that differ only in concurrency, queue limit,
+  // instances or variability must each get their own
+  const design = designOf({
+    components: [
+      svc('busy', '5ms'),
+      svc('idle1', '5ms', { concurrency: 2, instances: 3 }),
+      svc('idle2', '5ms', { concurrency: 4, instances: 3 }),
+      svc('idle3', '5ms', { concurrency: 2, instances: 3, queueLimit: 5 }),
+      svc('idle4', '5ms', { concurrency: 2, instances: 3, serviceTimeDistribution: 'constant' }),
+      svc('idle5', '5ms', { concurrency: 2, instances: 5 }),
+      svc('idle6', '5ms', { concurrency: 2, instances: 3 }),
+    ],
+    workloads: [{ id: 'w', rate: '10/s', path: ['busy'] }],
+  });
+  const report = analyseCapacity(design);
+  const byId = (id: string) => report.components.find((c) => c.id === id)!;
+
+  it('are each the queue they are, with no load', () => {
+    expect(['idle1', 'idle2', 'idle3', 'idle4', 'idle5', 'idle6'].map((id) => [byId(id).servers, byId(id).model, byId(id).arrivalRate]))
+      .toEqual([[6, 'M/M/c', 0], [12, 'M/M/c', 0], [6, 'M/M/c/K', 0], [6, 'M/G/c', 0], [10, 'M/M/c', 0], [6, 'M/M/c', 0]]);
+    expect(byId('idle6').residence).toBeCloseTo(0.005, 12);
+    expect(byId('busy').arrivalRate).toBeCloseTo(10, 12);
+  });
+});
+
 describe('loads and queues', () => {
   const design = designOf({
     components: [svc('a', '10ms', { instances: 4 }), svc('b', '2ms', { concurrency: 8, instances: 2 }), svc('c', '1ms', { instances: 3 }), { id: 'ext', kind: 'external' }],

@@ -46,7 +46,7 @@ export default defineRule({
           });
         }
       }
-      (link.uses ?? []).forEach((use, i) => {
+      link.uses?.forEach((use, i) => {
         const verdict = judgeUse(link, use, contracts);
         if (verdict.kind !== 'other-protocol') return;
         const offers = [...new Set(verdict.via.flatMap((c) => [...(c.families ?? [])]))].join(', ');

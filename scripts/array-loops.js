@@ -3,8 +3,8 @@
 // iterator protocol, one call and one result object per element; a review
 // walks tens of thousands of components and links once per rule, mostly
 // before V8 optimises the rule, and those result objects were ~40 MB of
-// garbage per 10k-component review (V8's sampling heap profiler) and ~3% of a
-// `check` (measured with bench/). Only loops over what the type checker knows
+// garbage per 10k-component review (V8's sampling heap profiler) and ~3% of
+// the whole-process time of its `check` (measured). Only loops over what the type checker knows
 // to be an array or a tuple are changed; Maps, Sets, strings and every other
 // iterable keep the iterator protocol, and so do loops that assign to an
 // outer variable.
